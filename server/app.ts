@@ -1,0 +1,64 @@
+import path from "node:path";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { App, AppDeps } from "./deps.js";
+import { loadActor } from "./modules/access/actor.js";
+import { devMailboxRoutes } from "./modules/dev-mailbox/dev-mailbox.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { authRoutes } from "./modules/identity/auth.routes.js";
+import { identityRoutes } from "./modules/identity/identity.routes.js";
+import { readSignedInUser } from "./modules/identity/session.js";
+import { setupRoutes } from "./modules/setup/setup.routes.js";
+import { registerApiDocs } from "./platform/http/docs.js";
+import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { registerSecurity } from "./platform/http/security.js";
+import { registerWebAssets } from "./platform/http/web-assets.js";
+
+/** Log fields that must never reach a log line. */
+export const redactedLogPaths = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'res.headers["set-cookie"]',
+  "*.password",
+  "*.token",
+  "*.secret",
+  "body.password",
+];
+
+/** Builds the HTTP app on the given dependencies: plugins, then modules, then the error handler. */
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: FastifyServerOptions["logger"]; webDir?: string } = {},
+): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  await registerSecurity(app);
+  await registerApiDocs(app);
+
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
+    const user = await readSignedInUser(deps.auth, request);
+    request.actor = user ? await loadActor(deps.database, user) : null;
+    // A signed-in account's own language wins over the browser's for messages.
+    if (user && !request.headers["accept-language"]) request.language = user.language;
+  });
+
+  await healthRoutes(app, deps);
+  await authRoutes(app, deps);
+  await setupRoutes(app, deps);
+  await identityRoutes(app, deps);
+  await devMailboxRoutes(app, deps);
+  if (deps.config.runsWeb) {
+    await registerWebAssets(app, options.webDir ?? path.resolve("dist/web"));
+  }
+  return app;
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "./config.js";
+import type { AppDeps } from "./deps.js";
+import { createAuth } from "./modules/identity/auth.js";
+import { type Clock, systemClock } from "./platform/clock.js";
+import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
+import { openDatabase } from "./platform/db/pool.js";
+import { JobQueue, QUEUE_SCHEMA } from "./platform/jobs/queue.js";
+import { createMailJobs } from "./platform/mail/outbox.js";
+import { SmtpSink } from "./platform/mail/smtp-sink.js";
+import { createSmtpTransport } from "./platform/mail/transport.js";
+
+/** The running services of one process and how to stop them in order. */
+export interface Services {
+  deps: AppDeps;
+  /** The in-process development SMTP sink, when no SMTP_URL is configured. */
+  devSink: SmtpSink | null;
+  close(): Promise<void>;
+}
+
+interface OpenOptions {
+  clock?: Clock;
+  pollingIntervalSeconds?: number;
+  appPoolSize?: number;
+}
+
+/**
+ * Opens the database (migrating it), the job queue, the mail path and identity on `databaseUrl`.
+ * Workers get the mail jobs; a development setup without SMTP_URL gets a local SMTP sink and mailbox.
+ */
+export async function openServices(
+  config: Config,
+  databaseUrl: string,
+  options: OpenOptions = {},
+): Promise<Services> {
+  const database = openDatabase(databaseUrl, { appPoolSize: options.appPoolSize });
+  const closers: Array<() => Promise<unknown>> = [() => database.close()];
+  const close = async () => {
+    for (const closeOne of closers.reverse()) await closeOne().catch(() => {});
+  };
+  try {
+    await migrateDatabase(database.owner);
+    const queue = new JobQueue(databaseUrl, {
+      work: config.runsWorker,
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+    });
+    await queue.start();
+    closers.push(() => queue.stop());
+    await grantQueueAccess(database.owner, QUEUE_SCHEMA);
+
+    let devSink: SmtpSink | null = null;
+    let devMailboxDir: string | null = null;
+    let smtpUrl = config.smtpUrl;
+    if (!smtpUrl) {
+      devMailboxDir = path.join(config.dataDir, "mailbox");
+      await fs.mkdir(devMailboxDir, { recursive: true });
+      if (config.runsWorker) {
+        devSink = new SmtpSink({ port: 0, storeDir: devMailboxDir });
+        const { port } = await devSink.start();
+        closers.push(() => devSink?.stop() ?? Promise.resolve());
+        smtpUrl = `smtp://127.0.0.1:${port}`;
+      }
+    }
+    const transport = createSmtpTransport(smtpUrl ?? "smtp://127.0.0.1:25");
+    closers.push(async () => transport.close());
+
+    const clock = options.clock ?? systemClock;
+    const secret = config.authSecret ?? (await readOrCreateSecret(path.join(config.dataDir, "auth-secret")));
+    const auth = createAuth({ db: database.appDb, secret, publicUrl: config.publicUrl });
+    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir };
+    await queue.register(createMailJobs({ database, queue, transport, from: config.mailFrom, clock }));
+    return { deps, devSink, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, "utf8")).trim();
+  } catch {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    await fs.writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

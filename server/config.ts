@@ -1,0 +1,82 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Thrown when the environment cannot start Atrium; its message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+const roles = ["web", "worker", "all"] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  ATRIUM_DATA_DIR: z.string().min(1).default("./data"),
+  ATRIUM_ROLE: z.enum(roles).default("all"),
+  ATRIUM_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** The parsed configuration of one Atrium process. */
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  role: (typeof roles)[number];
+  runsWeb: boolean;
+  runsWorker: boolean;
+  embeddedPgPort: number;
+  authSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+}
+
+/** Parses the environment once; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const value = env[name];
+    throw new ConfigError(
+      `Configuration error: ${name}=${JSON.stringify(value)} is invalid (${issue?.message}). Fix or unset ${name} and start again.`,
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      "Configuration error: AUTH_SECRET is required in production (at least 32 random characters).",
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.ATRIUM_DATA_DIR),
+    role: e.ATRIUM_ROLE,
+    runsWeb: e.ATRIUM_ROLE !== "worker",
+    runsWorker: e.ATRIUM_ROLE !== "web",
+    embeddedPgPort: e.ATRIUM_PG_PORT,
+    authSecret: e.AUTH_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,67 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { newId } from "../../platform/ids.js";
+import { authAccounts, rateLimits, sessions, users, verifications } from "./identity.tables.js";
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./password.js";
+
+/** The session cookie's name: `__Host-` binds it to this exact origin over HTTPS (SEC-9). */
+export const SESSION_COOKIE = "__Host-atrium_session";
+
+/** The header through which the app hands better-auth the client IP it determined itself. */
+export const CLIENT_IP_HEADER = "x-atrium-client-ip";
+
+interface AuthOptions {
+  db: NodePgDatabase;
+  secret: string;
+  publicUrl: string;
+}
+
+/** Builds the better-auth instance: email + password, argon2id, Atrium's tables and cookie rules. */
+export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+  const secureAttributes = { secure: true, httpOnly: true, sameSite: "lax" as const, path: "/" };
+  return betterAuth({
+    appName: "Atrium",
+    baseURL: publicUrl,
+    basePath: "/api/auth",
+    secret,
+    trustedOrigins: [publicUrl],
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: {
+        user: users,
+        session: sessions,
+        account: authAccounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+      },
+    }),
+    user: {
+      additionalFields: { language: { type: "string", required: false, defaultValue: "de", input: false } },
+    },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts come from the first-run setup and from invitations, never from open sign-up.
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 },
+    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
+    advanced: {
+      // Names are set explicitly with the __Host- prefix, so the automatic __Secure- prefix stays off.
+      useSecureCookies: false,
+      cookies: {
+        session_token: { name: SESSION_COOKIE, attributes: secureAttributes },
+        session_data: { name: "__Host-atrium_session_data", attributes: secureAttributes },
+        dont_remember: { name: "__Host-atrium_dont_remember", attributes: secureAttributes },
+      },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => newId() },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

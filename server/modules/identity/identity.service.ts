@@ -1,0 +1,60 @@
+import { APIError } from "better-auth/api";
+import { eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { Language } from "../../../contracts/common.js";
+import type { Me } from "../../../contracts/session.js";
+import type { Database } from "../../platform/db/pool.js";
+import { inScope } from "../../platform/db/scope.js";
+import { AppError } from "../../platform/errors.js";
+import type { Actor } from "../access/actor.js";
+import { staffCan } from "../access/staff.policy.js";
+import type { Auth } from "./auth.js";
+import { users } from "./identity.tables.js";
+import { toFetchHeaders, toSignedInUser } from "./session.js";
+
+/** Signs in with email and password; returns the account and the headers that set the session cookie. */
+export async function signIn(auth: Auth, request: FastifyRequest, email: string, password: string) {
+  try {
+    const { headers, response } = await auth.api.signInEmail({
+      body: { email: email.trim().toLowerCase(), password, rememberMe: true },
+      headers: toFetchHeaders(request),
+      returnHeaders: true,
+    });
+    return { headers, user: toSignedInUser(response.user) };
+  } catch (error) {
+    if (error instanceof APIError && error.statusCode === 429) throw new AppError("rate_limited");
+    if (error instanceof APIError && error.statusCode < 500)
+      throw new AppError("unauthorized", "errors.bad_credentials");
+    throw error;
+  }
+}
+
+/** Ends the request's session; returns the headers that clear the cookie. */
+export async function signOut(auth: Auth, request: FastifyRequest) {
+  const { headers } = await auth.api.signOut({ headers: toFetchHeaders(request), returnHeaders: true });
+  return headers;
+}
+
+/** Stores the account's preferred language. */
+export async function updateLanguage(database: Database, userId: string, language: Language) {
+  await inScope(database, { userId }, (tx) =>
+    tx.db.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, userId)),
+  );
+}
+
+/** The API shape of "who am I". */
+export function presentMe(actor: Actor, devMailboxEnabled: boolean): Me {
+  return {
+    user: {
+      id: actor.user.id,
+      name: actor.user.name,
+      email: actor.user.email,
+      language: actor.user.language,
+    },
+    firm: actor.staff
+      ? { id: actor.staff.firmId, name: actor.staff.firmName, defaultLanguage: actor.staff.firmLanguage }
+      : null,
+    staffRole: actor.staff?.role ?? null,
+    devMailbox: staffCan(actor, "dev_mailbox.read", { devMailbox: devMailboxEnabled }),
+  };
+}

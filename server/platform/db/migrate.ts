@@ -1,0 +1,77 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import type pg from "pg";
+import { APP_ROLE } from "./pool.js";
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
+
+/** Applies the committed Drizzle migrations, then (re)asserts roles, grants and row-level security. */
+export async function migrateDatabase(owner: pg.Pool): Promise<void> {
+  const client = await owner.connect();
+  try {
+    // One migrator at a time when several processes start together.
+    await client.query("select pg_advisory_lock(hashtext('atrium.migrate'))");
+    await migrate(drizzle({ client }), { migrationsFolder, migrationsSchema: "drizzle" });
+    await secureDatabase(client);
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext('atrium.migrate'))").catch(() => {});
+    client.release();
+  }
+}
+
+const isolationPredicate = "firm_id = nullif(current_setting('app.firm_id', true), '')::uuid";
+
+/**
+ * Tables an account may also read for itself across firms (its own memberships), keyed by user id.
+ * Everything else with a firm_id is visible only inside its firm.
+ */
+const accountReadable: Record<string, string> = {
+  staff_members: "user_id",
+};
+
+/**
+ * Idempotent: creates the app role, grants it data rights (never ownership), and puts every table
+ * that has a firm_id column under FORCEd row-level security with the firm isolation policy.
+ * Done by rule rather than per migration so a new firm table cannot be forgotten.
+ */
+export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise<void> {
+  await client.query(`
+    do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
+        create role ${APP_ROLE} nologin nosuperuser nobypassrls noinherit;
+      end if;
+    end $$;`);
+  await client.query(`grant ${APP_ROLE} to current_user`);
+  await client.query(`grant usage on schema public to ${APP_ROLE}`);
+  await client.query(`grant select, insert, update, delete on all tables in schema public to ${APP_ROLE}`);
+  await client.query(`grant usage, select on all sequences in schema public to ${APP_ROLE}`);
+
+  const { rows } = await client.query<{ table_name: string }>(`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t using (table_schema, table_name)
+    where c.table_schema = 'public' and c.column_name = 'firm_id' and t.table_type = 'BASE TABLE'
+    order by 1`);
+  for (const { table_name: table } of rows) {
+    await client.query(`alter table "${table}" enable row level security`);
+    await client.query(`alter table "${table}" force row level security`);
+    await client.query(`drop policy if exists firm_isolation on "${table}"`);
+    await client.query(
+      `create policy firm_isolation on "${table}" using (${isolationPredicate}) with check (${isolationPredicate})`,
+    );
+    const userColumn = accountReadable[table];
+    await client.query(`drop policy if exists account_reads_own on "${table}"`);
+    if (userColumn) {
+      await client.query(
+        `create policy account_reads_own on "${table}" for select using ("${userColumn}" = nullif(current_setting('app.user_id', true), ''))`,
+      );
+    }
+  }
+}
+
+/** Lets the app role enqueue jobs inside its own transactions (pg-boss's schema exists by now). */
+export async function grantQueueAccess(owner: pg.Pool, schema: string): Promise<void> {
+  await owner.query(`grant usage on schema ${schema} to ${APP_ROLE}`);
+  await owner.query(`grant select, insert on all tables in schema ${schema} to ${APP_ROLE}`);
+}

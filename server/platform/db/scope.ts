@@ -1,0 +1,47 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import type { Database } from "./pool.js";
+
+/** Whose data a transaction may touch; row-level security reads these settings. */
+export interface Scope {
+  firmId?: string;
+  userId?: string;
+}
+
+/** One transaction bound to a scope: Drizzle and the raw client share it (pg-boss enqueues through it). */
+export interface ScopedTx {
+  db: NodePgDatabase;
+  client: pg.PoolClient;
+  scope: Scope;
+}
+
+/**
+ * Runs `work` in one transaction with `app.firm_id` / `app.user_id` set LOCAL,
+ * so the settings vanish at commit and cannot leak to the next user of the connection.
+ */
+export async function inScope<T>(database: Database, scope: Scope, work: (tx: ScopedTx) => Promise<T>) {
+  const client = await database.app.connect();
+  let broken = false;
+  try {
+    await client.query("begin");
+    await client.query("select set_config('app.firm_id', $1, true), set_config('app.user_id', $2, true)", [
+      scope.firmId ?? "",
+      scope.userId ?? "",
+    ]);
+    const result = await work({ db: drizzle({ client }), client, scope });
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Runs `work` for one firm (the common case for staff requests and firm jobs). */
+export function inFirm<T>(database: Database, firmId: string, work: (tx: ScopedTx) => Promise<T>) {
+  return inScope(database, { firmId }, work);
+}

@@ -1,0 +1,42 @@
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../errors.js";
+
+/** The header the web app sends on every write; a cross-site form or fetch cannot set it without CORS. */
+export const CSRF_HEADER = "x-atrium-csrf";
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** SEC-16: strict CSP, HSTS and friends on every answer; writes must prove they come from Atrium. */
+export async function registerSecurity(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook("onRequest", async (request) => {
+    if (safeMethods.has(request.method) || !request.url.startsWith("/api/")) return;
+    const site = request.headers["sec-fetch-site"];
+    const crossSite = site !== undefined && site !== "same-origin" && site !== "none";
+    if (crossSite || request.headers[CSRF_HEADER] === undefined) {
+      throw new AppError("forbidden", "errors.csrf");
+    }
+  });
+}

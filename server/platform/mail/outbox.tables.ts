@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Every email Atrium sends is first a row here, written in the transaction of the change that causes it;
+ * a job delivers it. The rendered subject and bodies are kept, so what was sent can always be shown.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    firmId: uuid("firm_id").notNull(),
+    id: uuid("id").notNull(),
+    template: text("template").notNull(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name"),
+    language: text("language").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    status: text("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastSmtpResponse: text("last_smtp_response"),
+    messageId: text("message_id"),
+    meta: jsonb("meta").notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("mail_outbox_status_idx").on(t.firmId, t.status, t.createdAt),
+    check("mail_outbox_status_check", sql`${t.status} in ('queued', 'sent', 'failed')`),
+  ],
+);

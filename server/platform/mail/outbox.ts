@@ -1,0 +1,132 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Clock } from "../clock.js";
+import type { Database } from "../db/pool.js";
+import { inFirm, type ScopedTx } from "../db/scope.js";
+import { newId } from "../ids.js";
+import { defineJob, type JobDefinition, type JobQueue } from "../jobs/queue.js";
+import { mailOutbox } from "./outbox.tables.js";
+import {
+  type EmailTemplateName,
+  type EmailTemplates,
+  type MailBranding,
+  type MailRecipient,
+  renderEmail,
+} from "./render.js";
+import type { MailTransport } from "./transport.js";
+
+/** What the outbox needs from the process: the database, the queue, the SMTP transport and the sender. */
+export interface MailDeps {
+  database: Database;
+  queue: JobQueue;
+  transport: MailTransport;
+  from: string;
+  clock: Clock;
+}
+
+/** What to send: a template with its props, to one recipient, in the firm's branding. */
+export interface EmailRequest<K extends EmailTemplateName> {
+  template: K;
+  recipient: MailRecipient;
+  props: EmailTemplates[K];
+  branding: MailBranding;
+  meta?: Record<string, unknown>;
+}
+
+const deliverPayload = z.object({ firmId: z.uuid(), outboxId: z.uuid() });
+
+/**
+ * Retries with backoff: about 1, 2, 4 … 2048 s between attempts, so delivery survives SMTP outages of
+ * an hour and more (a 60 s outage costs one or two retries).
+ */
+export const MAIL_RETRY = { retryLimit: 12, retryDelay: 1, retryBackoff: true } as const;
+
+/** Renders the email, writes it to the outbox and enqueues its delivery, all in the caller's transaction. */
+export async function queueEmail<K extends EmailTemplateName>(
+  tx: ScopedTx,
+  deps: Pick<MailDeps, "queue">,
+  request: EmailRequest<K>,
+): Promise<string> {
+  const firmId = tx.scope.firmId;
+  if (!firmId) throw new Error("queueEmail needs a firm scope");
+  const rendered = await renderEmail(request.template, request.recipient, request.props, request.branding);
+  const id = newId();
+  await tx.db.insert(mailOutbox).values({
+    firmId,
+    id,
+    template: request.template,
+    toAddress: request.recipient.email,
+    toName: request.recipient.name,
+    language: request.recipient.language,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    meta: request.meta ?? {},
+  });
+  await deps.queue.enqueue(tx, deliverEmailJob, { firmId, outboxId: id });
+  return id;
+}
+
+// The definition is declared once for enqueueing; the worker binds its handler with createMailJobs.
+const deliverEmailJob = defineJob({
+  name: "mail.deliver",
+  payload: deliverPayload,
+  ...MAIL_RETRY,
+  handler: async () => {
+    throw new Error("mail.deliver is handled by the worker's createMailJobs()");
+  },
+});
+
+/** The mail jobs with their handlers bound to this process's dependencies. */
+export function createMailJobs(deps: MailDeps): JobDefinition[] {
+  const deliver: JobDefinition<typeof deliverPayload> = {
+    ...deliverEmailJob,
+    handler: (payload, run) => deliverEmail(deps, payload, run),
+  };
+  return [deliver as unknown as JobDefinition];
+}
+
+/**
+ * Delivers one outbox row. Idempotent: a row already sent is skipped. The SMTP exchange happens
+ * outside any transaction, and its outcome is recorded in its own, so a failure is never rolled back.
+ */
+async function deliverEmail(
+  deps: MailDeps,
+  { firmId, outboxId }: z.infer<typeof deliverPayload>,
+  run: { retryCount: number; retryLimit: number },
+): Promise<void> {
+  const row = await inFirm(deps.database, firmId, async (tx) => {
+    const [found] = await tx.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId)));
+    return found;
+  });
+  if (row?.status !== "queued") return;
+
+  const result = await deps.transport.send({
+    from: deps.from,
+    to: { name: row.toName, address: row.toAddress },
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    headers: { "X-Atrium-Outbox-Id": row.id },
+  });
+  const lastAttempt = run.retryCount >= run.retryLimit;
+  const status = result.ok ? "sent" : result.permanent || lastAttempt ? "failed" : "queued";
+  await inFirm(deps.database, firmId, (tx) =>
+    tx.db
+      .update(mailOutbox)
+      .set({
+        status,
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        lastSmtpResponse: result.response,
+        messageId: result.ok ? result.messageId : row.messageId,
+        sentAt: result.ok ? deps.clock.now() : null,
+        updatedAt: deps.clock.now(),
+      })
+      .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId))),
+  );
+  // Throwing hands the retry (with backoff) to the queue; a permanent refusal is final.
+  if (status === "queued") throw new Error(`SMTP delivery deferred: ${result.response}`);
+}
