@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { SetupRequest } from "../../../contracts/setup.js";
 import type { AppDeps } from "../../deps.js";
+import { sqlState, UNIQUE_VIOLATION } from "../../platform/db/errors.js";
 import { inScope } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
@@ -17,8 +18,6 @@ export async function isSetupNeeded(deps: AppDeps): Promise<boolean> {
   );
   return !rows[0]?.done;
 }
-
-const UNIQUE_VIOLATION = "23505";
 
 /**
  * Creates the firm, its first admin (account, password, staff membership) and the welcome mail in one
@@ -57,8 +56,7 @@ export async function completeSetup(deps: AppDeps, request: FastifyRequest, inpu
       });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION)
-      throw new AppError("conflict", "errors.setup_done");
+    if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError("conflict", "errors.setup_done");
     throw error;
   }
   const { headers } = await signIn(deps.auth, request, email, input.password);

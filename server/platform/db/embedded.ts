@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
   await ensureWritableDir(opts.dataDir);
   const pgDir = path.join(opts.dataDir, "pg");
   const password = await readOrCreateSecret(path.join(opts.dataDir, "pg-password"));
+  if (process.getuid?.() === 0) await letPostgresUserReach(opts.dataDir, log);
   await stopOrphanedServer(pgDir, log);
   await ensurePortFree(opts.port);
 
@@ -73,6 +74,25 @@ async function ensureWritableDir(dir: string): Promise<void> {
     throw new ConfigError(
       `Configuration error: ATRIUM_DATA_DIR=${dir} cannot be created or written. Choose a writable directory.`,
     );
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every directory
+ * above its cluster. Private directories (a temp dir, a home) get the traverse bit for others only:
+ * nothing in them becomes listable or readable.
+ */
+async function letPostgresUserReach(dir: string, log: (line: string) => void): Promise<void> {
+  let current = path.resolve(dir);
+  while (true) {
+    const { mode } = await fs.stat(current);
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(current, (mode & 0o7777) | 0o001);
+      log(`Allowed the postgres user to pass through ${current} (added o+x) for the embedded database.`);
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
   }
 }
 

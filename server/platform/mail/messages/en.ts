@@ -1,0 +1,22 @@
+import type { Catalog } from "./index.js";
+
+/** English wording of every email; must have exactly the keys of the German catalog. */
+export const en: Catalog = {
+  layout: {
+    sentBy: "Sent by Atrium on behalf of {{firmName}}.",
+    linkFallback: "If the button does not work, open this link:",
+  },
+  "welcome-admin": {
+    subject: "Welcome to Atrium – {{firmName}} is set up",
+    preview: "{{firmName}} is ready on Atrium. Sign in now.",
+    greeting: "Hello {{name}}",
+    ready: "{{firmName}} is now set up and ready on Atrium.",
+    nextSteps:
+      "As the first administrator, you can now sign in, invite your team and bring your clients into the portal.",
+    signIn: "Sign in",
+    noPassword:
+      "We never send passwords by email. Anyone who asks for your password by email is not from Atrium.",
+    reason:
+      "You are receiving this email because the administrator access of {{firmName}} on Atrium was set up for you.",
+  },
+};

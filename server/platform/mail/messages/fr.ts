@@ -1,0 +1,46 @@
+import type { Catalog } from "./index.js";
+
+/** French wording of every email; must have exactly the keys of the German catalog. */
+export const fr: Catalog = {
+  layout: {
+    sentBy: "Envoyé par Atrium pour le compte de {{firmName}}.",
+    linkFallback: {
+      formal: "Si le bouton ne fonctionne pas, ouvrez ce lien :",
+      informal: "Si le bouton ne fonctionne pas, ouvre ce lien :",
+    },
+  },
+  "welcome-admin": {
+    subject: {
+      formal: "Bienvenue sur Atrium – votre cabinet {{firmName}} est prêt",
+      informal: "Bienvenue sur Atrium – ton cabinet {{firmName}} est prêt",
+    },
+    preview: {
+      formal: "Votre cabinet {{firmName}} est prêt sur Atrium. Connectez-vous dès maintenant.",
+      informal: "Ton cabinet {{firmName}} est prêt sur Atrium. Connecte-toi dès maintenant.",
+    },
+    greeting: "Bonjour {{name}}",
+    ready: {
+      formal: "Votre cabinet {{firmName}} est désormais configuré et prêt sur Atrium.",
+      informal: "Ton cabinet {{firmName}} est désormais configuré et prêt sur Atrium.",
+    },
+    nextSteps: {
+      formal:
+        "En tant que premier administrateur ou première administratrice, vous pouvez maintenant vous connecter, inviter votre équipe et ouvrir le portail à vos clients.",
+      informal:
+        "En tant que premier administrateur ou première administratrice, tu peux maintenant te connecter, inviter ton équipe et ouvrir le portail à tes clients.",
+    },
+    signIn: "Se connecter",
+    noPassword: {
+      formal:
+        "Nous ne vous envoyons jamais de mot de passe par e-mail. Quiconque vous demande votre mot de passe par e-mail ne fait pas partie d’Atrium.",
+      informal:
+        "Nous ne t’envoyons jamais de mot de passe par e-mail. Quiconque te demande ton mot de passe par e-mail ne fait pas partie d’Atrium.",
+    },
+    reason: {
+      formal:
+        "Vous recevez cet e-mail parce que l’accès administrateur de {{firmName}} sur Atrium a été créé pour vous.",
+      informal:
+        "Tu reçois cet e-mail parce que l’accès administrateur de {{firmName}} sur Atrium a été créé pour toi.",
+    },
+  },
+};

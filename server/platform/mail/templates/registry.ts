@@ -1,0 +1,10 @@
+import type { EmailTemplate, EmailTemplateName, EmailTemplates } from "../render.js";
+import { welcomeAdmin } from "./welcome-admin.js";
+
+/**
+ * Every template by name. The mapped type makes a template declared in `EmailTemplates` but missing
+ * here (or registered with the wrong props) a compile error.
+ */
+export const emailTemplates: { readonly [K in EmailTemplateName]: EmailTemplate<EmailTemplates[K]> } = {
+  "welcome-admin": welcomeAdmin,
+};

@@ -1,0 +1,62 @@
+import type { Language, StaffRole } from "../../contracts/common.js";
+import type { AppDeps } from "../../server/deps.js";
+import { firms, staffMembers } from "../../server/modules/firms/firms.tables.js";
+import { authAccounts, users } from "../../server/modules/identity/identity.tables.js";
+import { hashPassword } from "../../server/modules/identity/password.js";
+import { inScope } from "../../server/platform/db/scope.js";
+import { newId } from "../../server/platform/ids.js";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A firm row (outside the setup flow), in its own scope. */
+export async function createFirm(deps: AppDeps, input: { name?: string; language?: Language } = {}) {
+  const firmId = newId();
+  const name = input.name ?? `Firm ${unique()}`;
+  await inScope(deps.database, { firmId }, (tx) =>
+    tx.db.insert(firms).values({ firmId, name, defaultLanguage: input.language ?? "de" }),
+  );
+  return { firmId, name };
+}
+
+/** An account with a password and, when `firmId` is given, a staff membership with `role`. */
+export async function createStaff(
+  deps: AppDeps,
+  firmId: string,
+  input: {
+    role?: StaffRole;
+    name?: string;
+    email?: string;
+    password?: string;
+    language?: Language;
+    active?: boolean;
+  } = {},
+) {
+  const userId = newId();
+  const email = input.email ?? `staff-${unique()}@example.test`;
+  const password = input.password ?? "a calm river at dawn";
+  const name = input.name ?? "Sam Staff";
+  const passwordHash = await hashPassword(password);
+  await inScope(deps.database, { firmId, userId }, async (tx) => {
+    await tx.db.insert(users).values({ id: userId, name, email, language: input.language ?? "en" });
+    await tx.db
+      .insert(authAccounts)
+      .values({ id: newId(), accountId: userId, providerId: "credential", userId, password: passwordHash });
+    await tx.db
+      .insert(staffMembers)
+      .values({ firmId, userId, role: input.role ?? "advisor", active: input.active ?? true });
+  });
+  return { userId, email, password, name };
+}
+
+/** A valid first-run setup request. */
+export function setupInput(overrides: Record<string, unknown> = {}) {
+  return {
+    firmName: "Kanzlei Muster GmbH",
+    language: "de",
+    adminName: "Anna Admin",
+    adminEmail: `anna-${unique()}@example.test`,
+    password: "correct horse battery staple",
+    ...overrides,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../server/platform/db/embedded.js";
+import { grantQueueAccess, migrateDatabase } from "../../server/platform/db/migrate.js";
+import { JobQueue, QUEUE_SCHEMA } from "../../server/platform/jobs/queue.js";
+import { adminQuery, TEMPLATE_DATABASE, withDatabase } from "./database.js";
+import { findRlsProblems } from "./rls-catalog.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminUrl: string;
+  }
+}
+
+/**
+ * Once per run: a PostgreSQL (the embedded one, or DATABASE_URL's server), and a template database
+ * migrated once, from which every test file clones its own. The RLS catalog check (SEC-10) runs here
+ * too, so a broken isolation setup stops the whole suite before any test.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-test-pg-"));
+    const port = 55_000 + Math.floor(Math.random() * 5_000);
+    embedded = await startEmbeddedPostgres({ dataDir, port, database: "atrium_test_admin" });
+    adminUrl = embedded.url;
+  }
+
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  const owner = new pg.Pool({ connectionString: templateUrl, max: 2 });
+  try {
+    await adminQuery(adminUrl, `drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await adminQuery(adminUrl, `create database ${TEMPLATE_DATABASE}`);
+    await migrateDatabase(owner);
+    const queue = new JobQueue(templateUrl, { work: false });
+    await queue.start();
+    await queue.stop();
+    await grantQueueAccess(owner, QUEUE_SCHEMA);
+    const problems = await findRlsProblems(templateUrl);
+    if (problems.length > 0)
+      throw new Error(`SEC-10 row-level security is not set up right:\n${problems.join("\n")}`);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  } finally {
+    await owner.end();
+  }
+
+  project.provide("adminUrl", adminUrl);
+  return async () => {
+    await adminQuery(adminUrl, `drop database if exists ${TEMPLATE_DATABASE} with (force)`).catch(() => {});
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
