@@ -15,7 +15,7 @@ import { registerSecurity } from "./platform/http/security.js";
 import { registerWebAssets } from "./platform/http/web-assets.js";
 
 /** Log fields that must never reach a log line. */
-export const redactedLogPaths = [
+const redactedLogPaths = [
   "req.headers.cookie",
   "req.headers.authorization",
   'res.headers["set-cookie"]',
@@ -24,6 +24,11 @@ export const redactedLogPaths = [
   "*.secret",
   "body.password",
 ];
+
+/** The pino options of the server's log: JSON lines at `level`, secrets censored. */
+export function loggerOptions(level: string, stream?: { write(line: string): void }) {
+  return { level, redact: { paths: redactedLogPaths, censor: "[redacted]" }, ...(stream ? { stream } : {}) };
+}
 
 /** Builds the HTTP app on the given dependencies: plugins, then modules, then the error handler. */
 export async function buildApp(

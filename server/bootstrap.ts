@@ -68,7 +68,12 @@ export async function openServices(
 
     const clock = options.clock ?? systemClock;
     const secret = config.authSecret ?? (await readOrCreateSecret(path.join(config.dataDir, "auth-secret")));
-    const auth = createAuth({ db: database.appDb, secret, publicUrl: config.publicUrl });
+    const auth = createAuth({
+      db: database.appDb,
+      secret,
+      publicUrl: config.publicUrl,
+      quiet: config.env === "test",
+    });
     const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir };
     await queue.register(createMailJobs({ database, queue, transport, from: config.mailFrom, clock }));
     return { deps, devSink, close };

@@ -5,6 +5,7 @@ import { z } from "zod";
 export class ConfigError extends Error {}
 
 const roles = ["web", "worker", "all"] as const;
+const secretVariables = new Set(["AUTH_SECRET", "DATABASE_URL", "SMTP_URL"]);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,15 +53,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    const value = env[name];
+    // Values that may carry credentials are never echoed.
+    const shown = secretVariables.has(name) ? "" : `=${JSON.stringify(env[name])}`;
     throw new ConfigError(
-      `Configuration error: ${name}=${JSON.stringify(value)} is invalid (${issue?.message}). Fix or unset ${name} and start again.`,
+      `Configuration error: ${name}${shown} is invalid (${issue?.message}). Fix or unset ${name} and start again.`,
     );
   }
   const e = parsed.data;
   if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
     throw new ConfigError(
       "Configuration error: AUTH_SECRET is required in production (at least 32 random characters).",
+    );
+  }
+  if (e.NODE_ENV === "production" && !e.SMTP_URL) {
+    throw new ConfigError(
+      "Configuration error: SMTP_URL is required in production (e.g. smtps://user:pass@mail.example.com:465); the local mail sink is for development only.",
     );
   }
   return {

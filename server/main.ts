@@ -1,4 +1,4 @@
-import { buildApp, redactedLogPaths } from "./app.js";
+import { buildApp, loggerOptions } from "./app.js";
 import { openServices } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { type EmbeddedDatabase, ensurePortFree, startEmbeddedPostgres } from "./platform/db/embedded.js";
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   });
   const app = config.runsWeb
     ? await buildApp(services.deps, {
-        logger: { level: config.logLevel, redact: { paths: redactedLogPaths, censor: "[redacted]" } },
+        logger: loggerOptions(config.logLevel),
       })
     : null;
   if (app) await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { buildApp } from "../../server/app.js";
+import { buildApp, loggerOptions } from "../../server/app.js";
 import { openServices, type Services } from "../../server/bootstrap.js";
 import { loadConfig } from "../../server/config.js";
 import type { App, AppDeps } from "../../server/deps.js";
@@ -29,6 +29,8 @@ interface TestAppOptions {
   devMailbox?: boolean;
   /** Reuse an existing test database instead of cloning a new one. */
   databaseUrl?: string;
+  /** Collect the server's JSON log lines here (at debug level). */
+  logLines?: string[];
 }
 
 /** Starts the app for one test file: clone the template database, open services, build the app. */
@@ -54,7 +56,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   // ATRIUM_TEST_LOG=debug shows the server's log while debugging a test.
   const logLevel = process.env.ATRIUM_TEST_LOG;
-  const app = await buildApp(services.deps, { logger: logLevel ? { level: logLevel } : false });
+  const logLines = options.logLines;
+  const logger = logLines
+    ? loggerOptions("debug", { write: (line) => void logLines.push(line) })
+    : logLevel
+      ? loggerOptions(logLevel)
+      : false;
+  const app = await buildApp(services.deps, { logger });
   await app.ready();
   return {
     app,

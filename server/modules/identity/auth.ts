@@ -15,10 +15,12 @@ interface AuthOptions {
   db: NodePgDatabase;
   secret: string;
   publicUrl: string;
+  /** Silences the library's own console lines (the test suite); Atrium's log and audit keep what matters. */
+  quiet?: boolean;
 }
 
 /** Builds the better-auth instance: email + password, argon2id, Atrium's tables and cookie rules. */
-export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+export function createAuth({ db, secret, publicUrl, quiet = false }: AuthOptions) {
   const secureAttributes = { secure: true, httpOnly: true, sameSite: "lax" as const, path: "/" };
   return betterAuth({
     appName: "Atrium",
@@ -27,6 +29,7 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
     secret,
     trustedOrigins: [publicUrl],
     telemetry: { enabled: false },
+    logger: { disabled: quiet },
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: {

@@ -18,7 +18,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Seconds before the first retry; with backoff each retry waits about twice as long as the last. */
   retryDelay: number;
   retryBackoff: boolean;
-  handler: (payload: z.infer<S>, run: JobRun) => Promise<void>;
+  // Method syntax on purpose: it lets a definition with a specific payload sit in a list of definitions.
+  handler(payload: z.infer<S>, run: JobRun): Promise<void>;
 }
 
 /** Declares a job definition with its payload type inferred from the schema. */

@@ -83,7 +83,7 @@ export function createMailJobs(deps: MailDeps): JobDefinition[] {
     ...deliverEmailJob,
     handler: (payload, run) => deliverEmail(deps, payload, run),
   };
-  return [deliver as unknown as JobDefinition];
+  return [deliver];
 }
 
 /**
