@@ -19,14 +19,18 @@ export async function adminQuery(adminUrl: string, text: string): Promise<void> 
   }
 }
 
-export const TEMPLATE_DATABASE = "atrium_test_template";
+/** A template name of its own per test run, so two runs on one server never share or drop each other's. */
+export function newTemplateName(): string {
+  return `atrium_template_${randomBytes(4).toString("hex")}`;
+}
 
 /** A fresh database cloned from the migrated template (~40 ms); drop it when the test file ends. */
 export async function createTestDatabase(
   adminUrl: string,
+  template: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `atrium_t_${randomBytes(6).toString("hex")}`;
-  await adminQuery(adminUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
+  await adminQuery(adminUrl, `create database ${name} template ${template}`);
   return {
     url: withDatabase(adminUrl, name),
     drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),

@@ -6,12 +6,13 @@ import type { TestProject } from "vitest/node";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../server/platform/db/embedded.js";
 import { grantQueueAccess, migrateDatabase } from "../../server/platform/db/migrate.js";
 import { JobQueue, QUEUE_SCHEMA } from "../../server/platform/jobs/queue.js";
-import { adminQuery, TEMPLATE_DATABASE, withDatabase } from "./database.js";
+import { adminQuery, newTemplateName, withDatabase } from "./database.js";
 import { findRlsProblems } from "./rls-catalog.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDatabase: string;
   }
 }
 
@@ -31,11 +32,11 @@ export default async function setup(project: TestProject) {
     adminUrl = embedded.url;
   }
 
-  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  const template = newTemplateName();
+  const templateUrl = withDatabase(adminUrl, template);
   const owner = new pg.Pool({ connectionString: templateUrl, max: 2 });
   try {
-    await adminQuery(adminUrl, `drop database if exists ${TEMPLATE_DATABASE} with (force)`);
-    await adminQuery(adminUrl, `create database ${TEMPLATE_DATABASE}`);
+    await adminQuery(adminUrl, `create database ${template}`);
     await migrateDatabase(owner);
     const queue = new JobQueue(templateUrl, { work: false });
     await queue.start();
@@ -45,15 +46,17 @@ export default async function setup(project: TestProject) {
     if (problems.length > 0)
       throw new Error(`SEC-10 row-level security is not set up right:\n${problems.join("\n")}`);
   } catch (error) {
+    await owner.end();
+    await adminQuery(adminUrl, `drop database if exists ${template} with (force)`).catch(() => {});
     await embedded?.stop();
     throw error;
-  } finally {
-    await owner.end();
   }
+  await owner.end();
 
   project.provide("adminUrl", adminUrl);
+  project.provide("templateDatabase", template);
   return async () => {
-    await adminQuery(adminUrl, `drop database if exists ${TEMPLATE_DATABASE} with (force)`).catch(() => {});
+    await adminQuery(adminUrl, `drop database if exists ${template} with (force)`).catch(() => {});
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };

@@ -35,7 +35,9 @@ interface TestAppOptions {
 
 /** Starts the app for one test file: clone the template database, open services, build the app. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.databaseUrl ? null : await createTestDatabase(inject("adminUrl"));
+  const db = options.databaseUrl
+    ? null
+    : await createTestDatabase(inject("adminUrl"), inject("templateDatabase"));
   const databaseUrl = options.databaseUrl ?? db?.url ?? "";
   const { sink, url: smtpUrl } = await startTestSmtpSink();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-test-data-"));

@@ -1,0 +1,32 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter } from "@tanstack/react-router";
+import { devMailboxRoute, staffHomeRoute, staffRoute } from "./app/routes";
+import { portalRoute } from "./portal/routes";
+import { rootRoute } from "./root";
+import { indexRoute, setupRoute } from "./setup/routes";
+import { Loading } from "./ui/loading";
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  setupRoute,
+  staffRoute.addChildren([staffHomeRoute, devMailboxRoute]),
+  portalRoute,
+]);
+
+/** Builds the router of the whole SPA; guards reach the query cache through the context. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: () => <Loading className="min-h-dvh" />,
+    // Guards read the query cache, which already decides freshness.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,66 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { applyApiError, fieldErrorText } from "../ui/form";
+import { PasswordField, TextField } from "../ui/text-field";
+import { useSignIn } from "./session";
+
+// Messages are catalog keys so they follow a language switch while shown.
+const signInFormSchema = z.object({
+  email: z.string().trim().min(1, "validation.required").pipe(z.email("validation.email")),
+  password: z.string().min(1, "validation.required"),
+});
+type SignInForm = z.infer<typeof signInFormSchema>;
+const fields = ["email", "password"] as const;
+
+/** Email + password sign-in for staff and clients; the caller re-renders once `Me` is loaded. */
+export function SignInForm() {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  const [alert, setAlert] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<SignInForm>({
+    resolver: zodResolver(signInFormSchema),
+    defaultValues: { email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setAlert(undefined);
+    try {
+      await signIn.mutateAsync(values);
+    } catch (error) {
+      setAlert(applyApiError(error, setError, fields));
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+      {alert ? <Alert>{alert}</Alert> : null}
+      <TextField
+        label={t("signIn.email")}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        error={fieldErrorText(t, errors.email)}
+        {...register("email")}
+      />
+      <PasswordField
+        label={t("signIn.password")}
+        autoComplete="current-password"
+        error={fieldErrorText(t, errors.password)}
+        {...register("password")}
+      />
+      <Button type="submit" busy={signIn.isPending} className="w-full">
+        {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
+      </Button>
+    </form>
+  );
+}
