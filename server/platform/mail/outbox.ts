@@ -6,13 +6,7 @@ import { inFirm, type ScopedTx } from "../db/scope.js";
 import { newId } from "../ids.js";
 import { defineJob, type JobDefinition, type JobQueue } from "../jobs/queue.js";
 import { mailOutbox } from "./outbox.tables.js";
-import {
-  type EmailTemplateName,
-  type EmailTemplates,
-  type MailBranding,
-  type MailRecipient,
-  renderEmail,
-} from "./render.js";
+import type { EmailTemplateName, EmailTemplates, MailBranding, MailRecipient } from "./render.js";
 import type { MailTransport } from "./transport.js";
 
 /** What the outbox needs from the process: the database, the queue, the SMTP transport and the sender. */
@@ -49,6 +43,8 @@ export async function queueEmail<K extends EmailTemplateName>(
 ): Promise<string> {
   const firmId = tx.scope.firmId;
   if (!firmId) throw new Error("queueEmail needs a firm scope");
+  // Loaded on first use: React and the email components are ~35 MB a process need not hold while idle.
+  const { renderEmail } = await import("./render.js");
   const rendered = await renderEmail(request.template, request.recipient, request.props, request.branding);
   const id = newId();
   await tx.db.insert(mailOutbox).values({
