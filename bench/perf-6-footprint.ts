@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { buildServerIfStale, buildWebIfStale, isStale } from "../scripts/build-steps.mjs";
 import {
   childrenOf,
   freePort,
@@ -11,7 +10,6 @@ import {
   readyLine,
   repoRoot,
   rssKiB,
-  serverCommand,
   spawnNode,
 } from "../tests/startup/process.js";
 import type { Benchmark, BenchmarkContext, BenchmarkResult, Figure } from "./registry.js";
@@ -26,7 +24,6 @@ const READY_TIMEOUT_MS = 120_000;
 interface Launcher {
   args: string[];
   name: string;
-  note?: string;
   buildMs?: number;
 }
 
@@ -40,47 +37,28 @@ export function median(values: number[]): number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (kib: number) => Math.round((kib / 1024) * 10) / 10;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The rule of scripts/start.mjs: the build is fresh when dist/web is newer than web/ and contracts/. */
-function webBuildIsFresh(): boolean {
-  const index = path.join(repoRoot, "dist/web/index.html");
-  if (!existsSync(index)) return false;
-  const sources = ["web", "contracts"].map((d) => path.join(repoRoot, d)).filter((d) => existsSync(d));
-  return statSync(index).mtimeMs >= Math.max(0, ...sources.map(newestMtime));
-}
-
 /**
- * `npm start` builds the web app when it is stale; that build is not part of "start to ready", so it is
- * done (and timed) before measuring. When it cannot be built, the server is measured without it.
+ * `npm start` builds the web app and the server bundle when they are stale; that build is not part of
+ * "start to ready", so it is done (and timed) before measuring, with the same build steps.
  */
 async function chooseLauncher(ctx: BenchmarkContext): Promise<Launcher> {
-  const startScript: Launcher = { args: ["scripts/start.mjs"], name: "node scripts/start.mjs" };
-  if (webBuildIsFresh()) return startScript;
-  ctx.log("dist/web is missing or stale: building the web app first (as npm start would) …");
   const began = performance.now();
-  const vite = path.join(repoRoot, "node_modules/vite/bin/vite.js");
-  const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: repoRoot });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-  if (result.code === 0) return { ...startScript, buildMs: Math.round(performance.now() - began) };
-  const reason = result.output.trim().split("\n").slice(-3).join(" / ");
-  return {
-    args: serverCommand,
-    name: `node ${serverCommand.join(" ")}`,
-    note: `the web app could not be built (${reason}); measured \`node ${serverCommand.join(" ")}\` instead of \`node scripts/start.mjs\` (same server, no static files)`,
-  };
+  const webStale = isStale(
+    path.join(repoRoot, "dist/web/index.html"),
+    ["web", "contracts"],
+    ["vite.config.ts"],
+  );
+  const serverStale = isStale(
+    path.join(repoRoot, "dist/server/main.js"),
+    ["server", "contracts"],
+    ["package-lock.json"],
+  );
+  const startScript: Launcher = { args: ["scripts/start.mjs"], name: "node scripts/start.mjs" };
+  if (!webStale && !serverStale) return startScript;
+  ctx.log("dist/ is missing or stale: building it first, as npm start would …");
+  buildWebIfStale();
+  await buildServerIfStale();
+  return { ...startScript, buildMs: Math.round(performance.now() - began) };
 }
 
 /** The environment of a newcomer's `npm start`: nothing set but where to keep data and which ports. */
@@ -139,7 +117,6 @@ async function bareNodeMs(ctx: BenchmarkContext): Promise<number[]> {
 async function measure(ctx: BenchmarkContext): Promise<BenchmarkResult> {
   const notes: string[] = [];
   const launcher = await chooseLauncher(ctx);
-  if (launcher.note) notes.push(launcher.note);
   ctx.log(`launcher: ${launcher.name}`);
 
   const bare = await bareNodeMs(ctx);
