@@ -3,12 +3,8 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { App, AppDeps } from "./deps.js";
 import { loadActor } from "./modules/access/actor.js";
-import { devMailboxRoutes } from "./modules/dev-mailbox/dev-mailbox.routes.js";
-import { healthRoutes } from "./modules/health/health.routes.js";
-import { authRoutes } from "./modules/identity/auth.routes.js";
-import { identityRoutes } from "./modules/identity/identity.routes.js";
 import { readSignedInUser } from "./modules/identity/session.js";
-import { setupRoutes } from "./modules/setup/setup.routes.js";
+import { registerModules } from "./modules/index.js";
 import { registerApiDocs } from "./platform/http/docs.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { registerSecurity } from "./platform/http/security.js";
@@ -58,11 +54,7 @@ export async function buildApp(
     if (user && !request.headers["accept-language"]) request.language = user.language;
   });
 
-  await healthRoutes(app, deps);
-  await authRoutes(app, deps);
-  await setupRoutes(app, deps);
-  await identityRoutes(app, deps);
-  await devMailboxRoutes(app, deps);
+  await registerModules(app, deps);
   if (deps.config.runsWeb) {
     await registerWebAssets(app, options.webDir ?? path.join(projectRoot, "dist/web"));
   }

@@ -1,6 +1,7 @@
 import type { Language, StaffRole } from "../../contracts/common.js";
 import type { AppDeps } from "../../server/deps.js";
-import { firms, staffMembers } from "../../server/modules/firms/firms.tables.js";
+import { createFirmWithDefaults } from "../../server/modules/firms/firms.service.js";
+import { staffMembers } from "../../server/modules/firms/firms.tables.js";
 import { authAccounts, users } from "../../server/modules/identity/identity.tables.js";
 import { hashPassword } from "../../server/modules/identity/password.js";
 import { inScope } from "../../server/platform/db/scope.js";
@@ -14,7 +15,7 @@ export async function createFirm(deps: AppDeps, input: { name?: string; language
   const firmId = newId();
   const name = input.name ?? `Firm ${unique()}`;
   await inScope(deps.database, { firmId }, (tx) =>
-    tx.db.insert(firms).values({ firmId, name, defaultLanguage: input.language ?? "de" }),
+    createFirmWithDefaults(tx, { name, language: input.language ?? "de" }),
   );
   return { firmId, name };
 }

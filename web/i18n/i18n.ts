@@ -3,19 +3,75 @@ import { initReactI18next } from "react-i18next";
 import { type Language, languages } from "../../contracts/common";
 import de from "./de.json";
 import en from "./en.json";
+import auditDe from "./features/audit/de.json";
+import auditEn from "./features/audit/en.json";
+import auditFr from "./features/audit/fr.json";
+import clientsDe from "./features/clients/de.json";
+import clientsEn from "./features/clients/en.json";
+import clientsFr from "./features/clients/fr.json";
+import documentsDe from "./features/documents/de.json";
+import documentsEn from "./features/documents/en.json";
+import documentsFr from "./features/documents/fr.json";
+import importsDe from "./features/imports/de.json";
+import importsEn from "./features/imports/en.json";
+import importsFr from "./features/imports/fr.json";
+import recordsDe from "./features/records/de.json";
+import recordsEn from "./features/records/en.json";
+import recordsFr from "./features/records/fr.json";
+import settingsDe from "./features/settings/de.json";
+import settingsEn from "./features/settings/en.json";
+import settingsFr from "./features/settings/fr.json";
+import staffDe from "./features/staff/de.json";
+import staffEn from "./features/staff/en.json";
+import staffFr from "./features/staff/fr.json";
 import fr from "./fr.json";
+
+// Each feature keeps its words in its own files (web/i18n/features/<feature>/<lang>.json), reached
+// as "<feature>.<key>"; the shell's words stay in the top-level catalogs.
+const enCatalog = {
+  ...en,
+  settings: settingsEn,
+  staffAdmin: staffEn,
+  clients: clientsEn,
+  records: recordsEn,
+  documents: documentsEn,
+  audit: auditEn,
+  imports: importsEn,
+};
 
 // `satisfies` makes a key missing from the German or French catalog a type error, not a runtime surprise.
 const resources = {
-  de: { translation: de satisfies typeof en },
-  fr: { translation: fr satisfies typeof en },
-  en: { translation: en },
+  de: {
+    translation: {
+      ...de,
+      settings: settingsDe,
+      staffAdmin: staffDe,
+      clients: clientsDe,
+      records: recordsDe,
+      documents: documentsDe,
+      audit: auditDe,
+      imports: importsDe,
+    } satisfies typeof enCatalog,
+  },
+  fr: {
+    translation: {
+      ...fr,
+      settings: settingsFr,
+      staffAdmin: staffFr,
+      clients: clientsFr,
+      records: recordsFr,
+      documents: documentsFr,
+      audit: auditFr,
+      imports: importsFr,
+    } satisfies typeof enCatalog,
+  },
+  en: { translation: enCatalog },
 } as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    resources: { translation: typeof enCatalog };
   }
 }
 

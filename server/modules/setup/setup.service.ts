@@ -6,7 +6,8 @@ import { inScope } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { queueEmail } from "../../platform/mail/outbox.js";
-import { firms, installation, staffMembers } from "../firms/firms.tables.js";
+import { createFirmWithDefaults } from "../firms/firms.service.js";
+import { installation, staffMembers } from "../firms/firms.tables.js";
 import { signIn } from "../identity/identity.service.js";
 import { authAccounts, users } from "../identity/identity.tables.js";
 import { assertPasswordAcceptable, hashPassword } from "../identity/password.js";
@@ -35,7 +36,7 @@ export async function completeSetup(deps: AppDeps, request: FastifyRequest, inpu
   try {
     await inScope(deps.database, { firmId, userId }, async (tx) => {
       await tx.db.insert(installation).values({ firstFirmId: firmId });
-      await tx.db.insert(firms).values({ firmId, name: input.firmName, defaultLanguage: input.language });
+      await createFirmWithDefaults(tx, { name: input.firmName, language: input.language });
       await tx.db
         .insert(users)
         .values({ id: userId, name: input.adminName, email, language: input.language });

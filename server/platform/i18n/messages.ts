@@ -18,6 +18,8 @@ const en: Catalog = {
   "errors.setup_done": "Atrium is already set up. Sign in instead.",
   "errors.bad_credentials": "Email or password is wrong.",
   "errors.account_inactive": "This account is deactivated. Please contact your firm's administrator.",
+  "errors.not_staff": "This account does not belong to a firm's staff.",
+  "errors.not_on_file": "Only administrators and the file's case owner may do this.",
   "field.required": "Please fill in this field.",
   "field.too_short": "Please enter at least {{min}} characters.",
   "field.too_long": "Please enter at most {{max}} characters.",
@@ -51,6 +53,8 @@ const de: Catalog = {
   "errors.bad_credentials": "E-Mail-Adresse oder Passwort ist falsch.",
   "errors.account_inactive":
     "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration Ihres Büros.",
+  "errors.not_staff": "Dieses Konto gehört nicht zu den Mitarbeitenden eines Büros.",
+  "errors.not_on_file": "Dies dürfen nur die Administration und die Betreuerin oder der Betreuer der Akte.",
   "field.required": "Bitte füllen Sie dieses Feld aus.",
   "field.too_short": "Bitte geben Sie mindestens {{min}} Zeichen ein.",
   "field.too_long": "Bitte geben Sie höchstens {{max}} Zeichen ein.",
@@ -81,6 +85,8 @@ const fr: Catalog = {
   "errors.setup_done": "Atrium est déjà configuré. Veuillez vous connecter.",
   "errors.bad_credentials": "L'adresse e-mail ou le mot de passe est incorrect.",
   "errors.account_inactive": "Ce compte est désactivé. Veuillez contacter l'administrateur de votre cabinet.",
+  "errors.not_staff": "Ce compte n'appartient pas au personnel d'un cabinet.",
+  "errors.not_on_file": "Seuls les administrateurs et le chargé du dossier peuvent faire cela.",
   "field.required": "Veuillez remplir ce champ.",
   "field.too_short": "Veuillez saisir au moins {{min}} caractères.",
   "field.too_long": "Veuillez saisir au plus {{max}} caractères.",
@@ -97,3 +103,12 @@ const fr: Catalog = {
 
 /** The server's message catalogs, one per language; the same keys in each (checked by a test). */
 export const serverCatalogs: Record<Language, Catalog> = { de, fr, en };
+
+/** A feature's own messages in the three languages (keys prefixed with the feature's name). */
+export type FeatureMessages = Record<Language, Catalog>;
+
+/** Adds a feature's messages to the catalogs; called once per feature when the app is built. */
+export function registerMessages(messages: FeatureMessages): void {
+  for (const language of ["de", "fr", "en"] as const)
+    Object.assign(serverCatalogs[language], messages[language]);
+}

@@ -1,0 +1,48 @@
+import type { App, AppDeps } from "../deps.js";
+import { registerMessages } from "../platform/i18n/messages.js";
+import { auditMessages } from "./audit/audit.messages.js";
+import { auditRoutes } from "./audit/audit.routes.js";
+import { clientsMessages } from "./clients/clients.messages.js";
+import { clientsRoutes } from "./clients/clients.routes.js";
+import { devMailboxRoutes } from "./dev-mailbox/dev-mailbox.routes.js";
+import { documentsMessages } from "./documents/documents.messages.js";
+import { documentsRoutes } from "./documents/documents.routes.js";
+import { healthRoutes } from "./health/health.routes.js";
+import { authRoutes } from "./identity/auth.routes.js";
+import { identityRoutes } from "./identity/identity.routes.js";
+import { importsMessages } from "./imports/imports.messages.js";
+import { importsRoutes } from "./imports/imports.routes.js";
+import { recordsMessages } from "./records/records.messages.js";
+import { recordsRoutes } from "./records/records.routes.js";
+import { settingsMessages } from "./settings/settings.messages.js";
+import { settingsRoutes } from "./settings/settings.routes.js";
+import { setupRoutes } from "./setup/setup.routes.js";
+import { staffMessages } from "./staff/staff.messages.js";
+import { staffRoutes } from "./staff/staff.routes.js";
+
+const featureMessages = [
+  settingsMessages,
+  staffMessages,
+  clientsMessages,
+  recordsMessages,
+  documentsMessages,
+  auditMessages,
+  importsMessages,
+];
+for (const messages of featureMessages) registerMessages(messages);
+
+/** Registers every module's routes, in one place so the app's surface is visible at a glance. */
+export async function registerModules(app: App, deps: AppDeps): Promise<void> {
+  await healthRoutes(app, deps);
+  await authRoutes(app, deps);
+  await setupRoutes(app, deps);
+  await identityRoutes(app, deps);
+  await devMailboxRoutes(app, deps);
+  await settingsRoutes(app, deps);
+  await staffRoutes(app, deps);
+  await clientsRoutes(app, deps);
+  await recordsRoutes(app, deps);
+  await documentsRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await importsRoutes(app, deps);
+}
