@@ -1,4 +1,5 @@
 import type { Cleanup } from "../tests/startup/process.js";
+import { filesList } from "./files-list.js";
 import { footprint } from "./perf-6-footprint.js";
 
 /** One measured figure; `inSummary` figures go on the benchmark's last line as `key=value`. */
@@ -33,4 +34,4 @@ export interface Benchmark {
 }
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [footprint];
+export const benchmarks: Benchmark[] = [footprint, filesList];

@@ -4,13 +4,16 @@ import path from "node:path";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { createAuth } from "./modules/identity/auth.js";
+import { createImportJobs } from "./modules/imports/imports.jobs.js";
 import { type Clock, systemClock } from "./platform/clock.js";
+import { deriveKey } from "./platform/crypto.js";
 import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
 import { openDatabase } from "./platform/db/pool.js";
 import { JobQueue, QUEUE_SCHEMA } from "./platform/jobs/queue.js";
 import { createMailJobs } from "./platform/mail/outbox.js";
 import { SmtpSink } from "./platform/mail/smtp-sink.js";
 import { createSmtpTransport } from "./platform/mail/transport.js";
+import { createLocalFileStore } from "./platform/storage/storage.js";
 
 /** The running services of one process and how to stop them in order. */
 export interface Services {
@@ -74,8 +77,13 @@ export async function openServices(
       publicUrl: config.publicUrl,
       quiet: config.env === "test",
     });
-    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir };
-    await queue.register(createMailJobs({ database, queue, transport, from: config.mailFrom, clock }));
+    const files = createLocalFileStore(path.join(config.dataDir, "files"));
+    const outboxKey = deriveKey(secret, "mail-outbox");
+    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir, files, outboxKey };
+    await queue.register(
+      createMailJobs({ database, queue, transport, from: config.mailFrom, clock, outboxKey }),
+    );
+    await queue.register(createImportJobs({ database, files, clock }));
     return { deps, devSink, close };
   } catch (error) {
     await close();

@@ -25,6 +25,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.localhost>"),
+  ATRIUM_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(10240).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -44,6 +45,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** Largest accepted upload, in bytes (ATRIUM_UPLOAD_LIMIT_MB). */
+  uploadLimitBytes: number;
 }
 
 /** Parses the environment once; a bad value throws a ConfigError naming the variable. */
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    uploadLimitBytes: Math.round(e.ATRIUM_UPLOAD_LIMIT_MB * 1024 * 1024),
   };
 }

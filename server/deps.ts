@@ -11,6 +11,7 @@ import type { Auth } from "./modules/identity/auth.js";
 import type { Clock } from "./platform/clock.js";
 import type { Database } from "./platform/db/pool.js";
 import type { JobQueue } from "./platform/jobs/queue.js";
+import type { FileStore } from "./platform/storage/storage.js";
 
 /** Everything a module needs from the process, handed in explicitly (tests build their own). */
 export interface AppDeps {
@@ -21,6 +22,10 @@ export interface AppDeps {
   clock: Clock;
   /** Where the development SMTP sink stores caught mail; null when a real SMTP server is configured. */
   devMailboxDir: string | null;
+  /** Uploaded files (documents, firm logo), under `<dataDir>/files` by default. */
+  files: FileStore;
+  /** Seals secrets (invitation tokens) while their mail waits in the outbox; derived from the auth secret. */
+  outboxKey: Buffer;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

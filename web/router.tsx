@@ -1,6 +1,11 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { auditRoute } from "./app/audit/routes";
+import { importsRoute } from "./app/imports/routes";
 import { devMailboxRoute, staffHomeRoute, staffRoute } from "./app/routes";
+import { settingsRouteTree } from "./app/settings/routes";
+import { staffTeamRoute } from "./app/staff/routes";
+import { staffInviteRoute } from "./invite/routes";
 import { portalRoute } from "./portal/routes";
 import { rootRoute } from "./root";
 import { indexRoute, setupRoute } from "./setup/routes";
@@ -9,8 +14,16 @@ import { Loading } from "./ui/loading";
 const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
-  staffRoute.addChildren([staffHomeRoute, devMailboxRoute]),
+  staffRoute.addChildren([
+    staffHomeRoute,
+    devMailboxRoute,
+    settingsRouteTree,
+    auditRoute,
+    staffTeamRoute,
+    importsRoute,
+  ]),
   portalRoute,
+  staffInviteRoute,
 ]);
 
 /** Builds the router of the whole SPA; guards reach the query cache through the context. */

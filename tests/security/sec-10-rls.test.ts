@@ -66,7 +66,9 @@ describe("tenant isolation by row-level security", () => {
   it("writing a row into another firm fails in the database", async () => {
     await expect(
       inScope(t.deps.database, { firmId: firmA.firmId }, (tx) =>
-        tx.db.insert(firms).values({ firmId: newId(), name: "Sneaky", defaultLanguage: "de", publicCode: "SNEA-KY234" }),
+        tx.db
+          .insert(firms)
+          .values({ firmId: newId(), name: "Sneaky", defaultLanguage: "de", publicCode: "SNEA-KY234" }),
       ),
     ).rejects.toMatchObject({ cause: { message: expect.stringContaining("row-level security") } });
     const updated = await inScope(t.deps.database, { firmId: firmA.firmId }, (tx) =>

@@ -78,6 +78,30 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {t("staff.overview")}
               </Link>
             </li>
+            <li>
+              <Link to="/app/staff" className={navLinkClass}>
+                {t("staffAdmin.nav")}
+              </Link>
+            </li>
+            {staff.staffRole === "admin" ? (
+              <>
+                <li>
+                  <Link to="/app/settings" className={navLinkClass}>
+                    {t("settings.nav")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/app/audit" className={navLinkClass}>
+                    {t("audit.nav")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/app/imports" className={navLinkClass}>
+                    {t("imports.nav")}
+                  </Link>
+                </li>
+              </>
+            ) : null}
             {staff.devMailbox ? (
               <li>
                 <Link to="/app/dev/mailbox" className={navLinkClass}>

@@ -1,4 +1,54 @@
 import type { FeatureMessages } from "../../platform/i18n/messages.js";
 
-/** Messages of the audit feature (errors and field hints), keys prefixed "audit.". */
-export const auditMessages: FeatureMessages = { de: {}, fr: {}, en: {} };
+/** Messages of the audit feature (errors, field hints, CSV headers), keys prefixed "audit.". */
+export const auditMessages: FeatureMessages = {
+  en: {
+    "audit.cursor_invalid": "This page link is not valid any more. Start again from the first page.",
+    "audit.range_invalid": "The end of the period must be after its start.",
+    "audit.csv.at": "Time (UTC)",
+    "audit.csv.actor": "Actor",
+    "audit.csv.actor_kind": "Actor type",
+    "audit.csv.action": "Action",
+    "audit.csv.entity_type": "Entity",
+    "audit.csv.entity_id": "Entity ID",
+    "audit.csv.client_file_number": "File number",
+    "audit.csv.client_file": "Client file",
+    "audit.csv.before": "Before",
+    "audit.csv.after": "After",
+    "audit.csv.ip": "IP address",
+    "audit.csv.user_agent": "User agent",
+  },
+  de: {
+    "audit.cursor_invalid":
+      "Dieser Seitenverweis ist nicht mehr gültig. Beginnen Sie wieder mit der ersten Seite.",
+    "audit.range_invalid": "Das Ende des Zeitraums muss nach seinem Beginn liegen.",
+    "audit.csv.at": "Zeitpunkt (UTC)",
+    "audit.csv.actor": "Handelnde Person",
+    "audit.csv.actor_kind": "Art",
+    "audit.csv.action": "Aktion",
+    "audit.csv.entity_type": "Objekt",
+    "audit.csv.entity_id": "Objekt-ID",
+    "audit.csv.client_file_number": "Aktennummer",
+    "audit.csv.client_file": "Kundenakte",
+    "audit.csv.before": "Vorher",
+    "audit.csv.after": "Nachher",
+    "audit.csv.ip": "IP-Adresse",
+    "audit.csv.user_agent": "Browser (User-Agent)",
+  },
+  fr: {
+    "audit.cursor_invalid": "Ce lien de page n'est plus valable. Recommencez à partir de la première page.",
+    "audit.range_invalid": "La fin de la période doit être postérieure à son début.",
+    "audit.csv.at": "Date et heure (UTC)",
+    "audit.csv.actor": "Auteur",
+    "audit.csv.actor_kind": "Type d'auteur",
+    "audit.csv.action": "Action",
+    "audit.csv.entity_type": "Objet",
+    "audit.csv.entity_id": "ID de l'objet",
+    "audit.csv.client_file_number": "Numéro de dossier",
+    "audit.csv.client_file": "Dossier client",
+    "audit.csv.before": "Avant",
+    "audit.csv.after": "Après",
+    "audit.csv.ip": "Adresse IP",
+    "audit.csv.user_agent": "Navigateur (user agent)",
+  },
+};

@@ -26,7 +26,7 @@ export interface AuditEvent {
 }
 
 // Whatever a presenter lets through, these never reach the audit log (REL-5).
-const secretKeys = /^(password|passwordHash|token|tokenHash|secret|otp|code)$/i;
+const secretKeys = /^(password|passwordHash|token|rawToken|tokenHash|secret|otp|otpCode|verificationCode)$/i;
 
 function scrub(value: unknown): unknown {
   if (value === undefined) return null;

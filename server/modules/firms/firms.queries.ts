@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { firms, staffMembers } from "./firms.tables.js";
 
@@ -8,6 +8,8 @@ export async function findStaffMembershipOfUser(tx: ScopedTx, userId: string) {
     .select({ firmId: staffMembers.firmId, role: staffMembers.role, active: staffMembers.active })
     .from(staffMembers)
     .where(eq(staffMembers.userId, userId))
+    // An account may be staff at several firms: an active membership wins, then the oldest.
+    .orderBy(desc(staffMembers.active), asc(staffMembers.createdAt))
     .limit(1);
   return membership;
 }

@@ -155,6 +155,7 @@ export const claims = pgTable(
       columns: [t.firmId, t.clientFileId],
       foreignColumns: [clientFiles.firmId, clientFiles.id],
     }).onDelete("cascade"),
+    // The migration narrows this to ON DELETE SET NULL ("contract_id"): firm_id must stay (PostgreSQL 15+).
     foreignKey({
       columns: [t.firmId, t.contractId],
       foreignColumns: [contracts.firmId, contracts.id],

@@ -67,6 +67,13 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
       );
     }
   }
+
+  // An emailed link is opened before anyone knows the firm: a transaction that set app.token_hash may
+  // read the one token row with that hash (platform/tokens). Changing it still needs the firm scope.
+  await client.query("drop policy if exists token_lookup on one_time_tokens");
+  await client.query(
+    "create policy token_lookup on one_time_tokens for select using (token_hash = nullif(current_setting('app.token_hash', true), ''))",
+  );
 }
 
 /** Lets the app role enqueue jobs inside its own transactions (pg-boss's schema exists by now). */

@@ -32,6 +32,11 @@ export const mailOutbox = pgTable(
     lastSmtpResponse: text("last_smtp_response"),
     messageId: text("message_id"),
     meta: jsonb("meta").notNull().default({}),
+    /**
+     * Values that must not rest in the database readable (an invitation link's token): sealed with the
+     * outbox key, put into the mail at delivery in place of their placeholders, erased once delivered.
+     */
+    sealedSecrets: text("sealed_secrets"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFirm } from "../../../tests/support/factories.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { inScope } from "../db/scope.js";
-import { queueEmail } from "./outbox.js";
+import { queueEmail, secretPlaceholder } from "./outbox.js";
 
 interface OutboxRow {
   status: string;
@@ -94,5 +94,49 @@ describe("the mail outbox", () => {
     await t.sink.waitFor((m) => m.to.includes("outage@example.test"), { timeoutMs: 200_000 });
     await expect.poll(async () => (await row(id)).status, { timeout: 10_000 }).toBe("sent");
     expect((await row(id)).attempts).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("secrets in the outbox", () => {
+  let t: TestApp;
+  let firmId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ firmId } = await createFirm(t.deps, { name: "Maklerbüro Mond" }));
+  });
+  afterAll(() => t?.close());
+
+  it("SEC-5 keeps a link's token sealed at rest, puts it into the delivered mail, then erases it", async () => {
+    const token = "tok_3xAmPlE-ToKeN_value_that_must_not_rest_in_the_db";
+    const id = await inScope(t.deps.database, { firmId }, (tx) =>
+      queueEmail(tx, t.deps, {
+        template: "welcome-admin",
+        recipient: { name: "Ida Geheim", email: "ida@example.test", language: "en", salutation: "formal" },
+        props: {
+          firmName: "Maklerbüro Mond",
+          loginUrl: `http://localhost:3000/invite#token=${secretPlaceholder("token")}`,
+        },
+        branding: { firmName: "Maklerbüro Mond" },
+        secrets: { token },
+      }),
+    );
+    const stored = await t.deps.database.owner.query("select * from mail_outbox where id = $1", [id]);
+    expect(JSON.stringify(stored.rows)).not.toContain(token);
+    expect(stored.rows[0].sealed_secrets).toBeTruthy();
+
+    const [mail] = await t.sink.waitFor((m) => m.outboxId === id, { timeoutMs: 20_000 });
+    expect(mail?.text).toContain(`/invite#token=${token}`);
+    expect(mail?.html).toContain(token);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.deps.database.owner.query(
+              "select status, sealed_secrets from mail_outbox where id = $1",
+              [id],
+            )
+          ).rows[0],
+      )
+      .toEqual({ status: "sent", sealed_secrets: null });
   });
 });

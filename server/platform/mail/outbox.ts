@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.js";
+import { open, seal } from "../crypto.js";
 import type { Database } from "../db/pool.js";
 import { inFirm, type ScopedTx } from "../db/scope.js";
 import { newId } from "../ids.js";
@@ -16,6 +17,23 @@ export interface MailDeps {
   transport: MailTransport;
   from: string;
   clock: Clock;
+  /** Seals an email's secrets while it waits in the outbox. */
+  outboxKey: Buffer;
+}
+
+/**
+ * The placeholder a template receives instead of a secret (e.g. the token in an invitation link);
+ * the outbox keeps the secret sealed and puts it in only when the mail is handed to SMTP.
+ */
+export function secretPlaceholder(name: string): string {
+  return `ATRIUMSECRET${name.replace(/[^A-Za-z0-9]/g, "")}ATRIUMSECRET`;
+}
+
+function revealSecrets(text: string, secrets: Record<string, string>): string {
+  return Object.entries(secrets).reduce(
+    (out, [name, value]) => out.replaceAll(secretPlaceholder(name), value),
+    text,
+  );
 }
 
 /** What to send: a template with its props, to one recipient, in the firm's branding. */
@@ -25,6 +43,8 @@ export interface EmailRequest<K extends EmailTemplateName> {
   props: EmailTemplates[K];
   branding: MailBranding;
   meta?: Record<string, unknown>;
+  /** Secrets whose placeholders (secretPlaceholder) appear in the props; never stored readable. */
+  secrets?: Record<string, string>;
 }
 
 const deliverPayload = z.object({ firmId: z.uuid(), outboxId: z.uuid() });
@@ -38,7 +58,7 @@ export const MAIL_RETRY = { retryLimit: 12, retryDelay: 1, retryBackoff: true } 
 /** Renders the email, writes it to the outbox and enqueues its delivery, all in the caller's transaction. */
 export async function queueEmail<K extends EmailTemplateName>(
   tx: ScopedTx,
-  deps: Pick<MailDeps, "queue">,
+  deps: Pick<MailDeps, "queue" | "outboxKey">,
   request: EmailRequest<K>,
 ): Promise<string> {
   const firmId = tx.scope.firmId;
@@ -58,6 +78,7 @@ export async function queueEmail<K extends EmailTemplateName>(
     html: rendered.html,
     text: rendered.text,
     meta: request.meta ?? {},
+    sealedSecrets: request.secrets ? seal(deps.outboxKey, JSON.stringify(request.secrets)) : null,
   });
   await deps.queue.enqueue(tx, deliverEmailJob, { firmId, outboxId: id });
   return id;
@@ -100,12 +121,15 @@ async function deliverEmail(
   });
   if (row?.status !== "queued") return;
 
+  const secrets = row.sealedSecrets
+    ? (JSON.parse(open(deps.outboxKey, row.sealedSecrets)) as Record<string, string>)
+    : {};
   const result = await deps.transport.send({
     from: deps.from,
     to: { name: row.toName, address: row.toAddress },
     subject: row.subject,
-    html: row.html,
-    text: row.text,
+    html: revealSecrets(row.html, secrets),
+    text: revealSecrets(row.text, secrets),
     headers: { "X-Atrium-Outbox-Id": row.id },
   });
   const lastAttempt = run.retryCount >= run.retryLimit;
@@ -120,6 +144,8 @@ async function deliverEmail(
         messageId: result.ok ? result.messageId : row.messageId,
         sentAt: result.ok ? deps.clock.now() : null,
         updatedAt: deps.clock.now(),
+        // Once delivered (or given up), the secret has no reason to stay, even sealed.
+        ...(status === "queued" ? {} : { sealedSecrets: null }),
       })
       .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId))),
   );

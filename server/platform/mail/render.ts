@@ -37,6 +37,14 @@ export interface RenderedEmail {
 /** Template name → its props. Extended by later features. */
 export interface EmailTemplates {
   "welcome-admin": { firmName: string; loginUrl: string };
+  "staff-invitation": {
+    firmName: string;
+    inviterName: string;
+    role: "admin" | "advisor" | "assistant";
+    acceptUrl: string;
+    /** ISO instant after which the link no longer works. */
+    expiresAt: string;
+  };
 }
 
 /** The name of a registered email template. */

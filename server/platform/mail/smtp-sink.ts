@@ -12,6 +12,8 @@ import { newCaughtMailId, writeCaughtMail } from "./mailbox.js";
 /** A mail the sink received, as stored; `raw` is the whole message as it came over the wire. */
 export interface CaughtMail extends CaughtMailRecord {
   messageId?: string;
+  /** The X-Atrium-Outbox-Id header: the outbox row this mail was sent from. */
+  outboxId?: string;
   raw?: string;
 }
 
@@ -177,6 +179,8 @@ export class SmtpSink {
     const parsed = await simpleParser(raw);
     const envelopeTo = session.envelope.rcptTo.map((r) => r.address).join(", ");
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+    // Atrium marks each mail with its outbox row, so tests and the mailbox can tie them together.
+    const outboxHeader = parsed.headers.get("x-atrium-outbox-id");
     const mail: CaughtMail = {
       id: newCaughtMailId(),
       receivedAt: new Date().toISOString(),
@@ -186,6 +190,7 @@ export class SmtpSink {
       html: parsed.html || "",
       text: parsed.text ?? "",
       ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
+      ...(outboxHeader ? { outboxId: String(outboxHeader) } : {}),
     };
     if (this.#storeDir) {
       try {

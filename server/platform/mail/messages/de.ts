@@ -39,4 +39,44 @@ export const de = {
         "Du erhältst diese E-Mail, weil für dich der Administrationszugang von {{firmName}} auf Atrium eingerichtet wurde.",
     },
   },
+  "staff-invitation": {
+    subject: "{{inviterName}} lädt Sie in das Team von {{firmName}} auf Atrium ein",
+    preview: {
+      formal: "Nehmen Sie die Einladung von {{inviterName}} an – der Link gilt bis {{expiresAt}}.",
+      informal: "Nimm die Einladung von {{inviterName}} an – der Link gilt bis {{expiresAt}}.",
+    },
+    greeting: { formal: "Guten Tag {{name}}", informal: "Hallo {{name}}" },
+    invited: {
+      formal:
+        "{{inviterName}} hat Sie eingeladen, im Team von {{firmName}} auf Atrium mitzuarbeiten, mit der Rolle „{{role}}“.",
+      informal:
+        "{{inviterName}} hat dich eingeladen, im Team von {{firmName}} auf Atrium mitzuarbeiten, mit der Rolle „{{role}}“.",
+    },
+    howTo: {
+      formal:
+        "Über die Schaltfläche legen Sie Ihr Passwort fest und treten dem Team bei. Der Link funktioniert nur einmal.",
+      informal:
+        "Über die Schaltfläche legst du dein Passwort fest und trittst dem Team bei. Der Link funktioniert nur einmal.",
+    },
+    accept: "Einladung annehmen",
+    expires: {
+      formal: "Die Einladung gilt bis {{expiresAt}}. Danach kann {{firmName}} Ihnen eine neue senden.",
+      informal: "Die Einladung gilt bis {{expiresAt}}. Danach kann {{firmName}} dir eine neue senden.",
+    },
+    noPassword: {
+      formal: "Wir senden Ihnen niemals ein Passwort per E-Mail. Ihr Passwort wählen Sie selbst.",
+      informal: "Wir senden dir niemals ein Passwort per E-Mail. Dein Passwort wählst du selbst.",
+    },
+    notExpected: {
+      formal: "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+      informal: "Wenn du diese Einladung nicht erwartet hast, kannst du diese E-Mail ignorieren.",
+    },
+    reason: {
+      formal:
+        "Sie erhalten diese E-Mail, weil {{inviterName}} Sie in das Team von {{firmName}} eingeladen hat.",
+      informal:
+        "Du erhältst diese E-Mail, weil {{inviterName}} dich in das Team von {{firmName}} eingeladen hat.",
+    },
+    roles: { admin: "Administration", advisor: "Beratung", assistant: "Assistenz" },
+  },
 };

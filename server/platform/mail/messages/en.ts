@@ -19,4 +19,18 @@ export const en: Catalog = {
     reason:
       "You are receiving this email because the administrator access of {{firmName}} on Atrium was set up for you.",
   },
+  "staff-invitation": {
+    subject: "{{inviterName}} invites you to the {{firmName}} team on Atrium",
+    preview: "Accept the invitation from {{inviterName}} – the link works until {{expiresAt}}.",
+    greeting: "Hello {{name}}",
+    invited:
+      "{{inviterName}} has invited you to join the {{firmName}} team on Atrium, with the role “{{role}}”.",
+    howTo: "Use the button to choose your password and join the team. The link works only once.",
+    accept: "Accept the invitation",
+    expires: "The invitation works until {{expiresAt}}. After that, {{firmName}} can send you a new one.",
+    noPassword: "We never send passwords by email. You choose your password yourself.",
+    notExpected: "If you did not expect this invitation, you can ignore this email.",
+    reason: "You are receiving this email because {{inviterName}} invited you to the {{firmName}} team.",
+    roles: { admin: "Administrator", advisor: "Advisor", assistant: "Assistant" },
+  },
 };

@@ -43,4 +43,49 @@ export const fr: Catalog = {
         "Tu reçois cet e-mail parce que l’accès administrateur de {{firmName}} sur Atrium a été créé pour toi.",
     },
   },
+  "staff-invitation": {
+    subject: {
+      formal: "{{inviterName}} vous invite dans l’équipe de {{firmName}} sur Atrium",
+      informal: "{{inviterName}} t’invite dans l’équipe de {{firmName}} sur Atrium",
+    },
+    preview: {
+      formal: "Acceptez l’invitation de {{inviterName}} – le lien est valable jusqu’au {{expiresAt}}.",
+      informal: "Accepte l’invitation de {{inviterName}} – le lien est valable jusqu’au {{expiresAt}}.",
+    },
+    greeting: "Bonjour {{name}}",
+    invited: {
+      formal:
+        "{{inviterName}} vous invite à rejoindre l’équipe de {{firmName}} sur Atrium, avec le rôle « {{role}} ».",
+      informal:
+        "{{inviterName}} t’invite à rejoindre l’équipe de {{firmName}} sur Atrium, avec le rôle « {{role}} ».",
+    },
+    howTo: {
+      formal:
+        "Le bouton vous permet de choisir votre mot de passe et de rejoindre l’équipe. Le lien ne fonctionne qu’une seule fois.",
+      informal:
+        "Le bouton te permet de choisir ton mot de passe et de rejoindre l’équipe. Le lien ne fonctionne qu’une seule fois.",
+    },
+    accept: "Accepter l’invitation",
+    expires: {
+      formal:
+        "L’invitation est valable jusqu’au {{expiresAt}}. Ensuite, {{firmName}} pourra vous en envoyer une nouvelle.",
+      informal:
+        "L’invitation est valable jusqu’au {{expiresAt}}. Ensuite, {{firmName}} pourra t’en envoyer une nouvelle.",
+    },
+    noPassword: {
+      formal:
+        "Nous ne vous envoyons jamais de mot de passe par e-mail. Vous choisissez vous-même votre mot de passe.",
+      informal: "Nous ne t’envoyons jamais de mot de passe par e-mail. Tu choisis toi-même ton mot de passe.",
+    },
+    notExpected: {
+      formal: "Si vous n’attendiez pas cette invitation, vous pouvez ignorer cet e-mail.",
+      informal: "Si tu n’attendais pas cette invitation, tu peux ignorer cet e-mail.",
+    },
+    reason: {
+      formal:
+        "Vous recevez cet e-mail parce que {{inviterName}} vous a invité dans l’équipe de {{firmName}}.",
+      informal: "Tu reçois cet e-mail parce que {{inviterName}} t’a invité dans l’équipe de {{firmName}}.",
+    },
+    roles: { admin: "Administration", advisor: "Conseil", assistant: "Assistance" },
+  },
 };

@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { Select } from "../../ui/select";
+
+/** Action prefixes a reader can narrow a timeline to, by what was changed. */
+export const actionPrefixes = [
+  "client_file.",
+  "person.",
+  "contract.",
+  "asset.",
+  "claim.",
+  "document.",
+  "reference_address.",
+  "donation.",
+] as const;
+
+/** Firm-wide prefixes on top of the file ones (settings, staff, the log itself). */
+export const firmActionPrefixes = [
+  ...actionPrefixes,
+  "firm.",
+  "line_of_business.",
+  "document_category.",
+  "staff_member.",
+  "staff_invitation.",
+  "import.",
+  "audit_log.",
+] as const;
+
+/** A select of "what changed": all events, or those whose action starts with one prefix. */
+export function ActionFilter({
+  value,
+  onChange,
+  prefixes,
+  className,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  prefixes: readonly string[];
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t("audit.filterAction")}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      className={className}
+    >
+      <option value="">{t("audit.allActions")}</option>
+      {prefixes.map((prefix) => (
+        <option key={prefix} value={prefix}>
+          {
+            t(
+              `audit.entities.${prefix.slice(0, -1)}` as never,
+              { defaultValue: prefix.slice(0, -1) } as never,
+            ) as unknown as string
+          }
+        </option>
+      ))}
+    </Select>
+  );
+}

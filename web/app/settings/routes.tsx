@@ -1,0 +1,55 @@
+import { createRoute, redirect } from "@tanstack/react-router";
+import { staffRoute } from "../routes";
+import { DocumentCategoriesPage } from "./document-categories-page";
+import { FirmPoliciesPage } from "./firm-policies-page";
+import { FirmProfilePage } from "./firm-profile-page";
+import { LinesOfBusinessPage } from "./lines-of-business-page";
+import { SettingsLayout } from "./settings-layout";
+
+/** `/app/settings`: the firm's settings (admins). */
+export const settingsRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "/settings",
+  component: SettingsLayout,
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/app/settings/profile", replace: true });
+  },
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/profile",
+  component: FirmProfilePage,
+});
+
+const policiesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/policies",
+  component: FirmPoliciesPage,
+});
+
+const linesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/lines-of-business",
+  component: LinesOfBusinessPage,
+});
+
+const categoriesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/document-categories",
+  component: DocumentCategoriesPage,
+});
+
+/** The settings route with its pages, ready for the router's tree. */
+export const settingsRouteTree = settingsRoute.addChildren([
+  settingsIndexRoute,
+  profileRoute,
+  policiesRoute,
+  linesRoute,
+  categoriesRoute,
+]);
