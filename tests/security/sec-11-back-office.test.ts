@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inScope } from "../../server/platform/db/scope.js";
+import { newId } from "../../server/platform/ids.js";
+import { createFirm, createStaff } from "../support/factories.js";
+import { TestClient } from "../support/http.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+type Ids = Record<string, string>;
+
+/** One of everything the back office addresses by id, in firm A, written through the app role. */
+async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<Ids> {
+  const ids: Ids = {
+    file: newId(),
+    person: newId(),
+    contract: newId(),
+    asset: newId(),
+    claim: newId(),
+    address: newId(),
+    donation: newId(),
+    document: newId(),
+    importRun: newId(),
+    invitation: newId(),
+    user: adminId,
+  };
+  await inScope(t.deps.database, { firmId }, async ({ client }) => {
+    const q = (text: string, values: unknown[]) => client.query(text, [firmId, ...values]);
+    await q(
+      "insert into client_files (firm_id, id, kind, display_name, number, case_owner_id) values ($1, $2, 'private', 'Muster, Klara', 'K-1', $3)",
+      [ids.file, adminId],
+    );
+    await q(
+      "insert into persons (firm_id, id, client_file_id, role, first_name, last_name) values ($1, $2, $3, 'holder', 'Klara', 'Muster')",
+      [ids.person, ids.file],
+    );
+    await q(
+      "insert into contracts (firm_id, id, client_file_id, insurer, status) values ($1, $2, $3, 'Allianz', 'own')",
+      [ids.contract, ids.file],
+    );
+    await q(
+      "insert into assets (firm_id, id, client_file_id, kind, description, value) values ($1, $2, $3, 'other', 'Gold', 10)",
+      [ids.asset, ids.file],
+    );
+    await q(
+      "insert into claims (firm_id, id, client_file_id, claim_date, description) values ($1, $2, $3, '2026-01-05', 'Wasserschaden')",
+      [ids.claim, ids.file],
+    );
+    await q(
+      "insert into reference_addresses (firm_id, id, client_file_id, label, street, postal_code, city) values ($1, $2, $3, 'Haus', 'Weg 1', '10115', 'Berlin')",
+      [ids.address, ids.file],
+    );
+    await q(
+      "insert into donations (firm_id, id, client_file_id, donation_date, amount, kind, donor_name, beneficiary_name) values ($1, $2, $3, '2025-05-01', 1000, 'cash', 'A', 'B')",
+      [ids.donation, ids.file],
+    );
+    const category = await q("select id from document_categories where firm_id = $1 limit 1", []);
+    const line = await q("select id from lines_of_business where firm_id = $1 limit 1", []);
+    ids.category = category.rows[0].id;
+    ids.line = line.rows[0].id;
+    await q(
+      "insert into documents (firm_id, id, client_file_id, title, category_id) values ($1, $2, $3, 'Police', $4)",
+      [ids.document, ids.file, ids.category],
+    );
+    await q(
+      "insert into import_runs (firm_id, id, kind, file_name, storage_key, options, created_by) values ($1, $2, 'client_files', 'a.csv', 'x', '{}', $3)",
+      [ids.importRun, adminId],
+    );
+    await q(
+      "insert into staff_invitations (firm_id, id, email, name, role, language, invited_by, expires_at) values ($1, $2, 'new@a.test', 'New', 'advisor', 'de', $3, now() + interval '1 day')",
+      [ids.invitation, adminId],
+    );
+  });
+  return ids;
+}
+
+/** Which of firm A's ids goes into a path parameter, judged by the path segment before it. */
+function idFor(path: string, param: string, ids: Ids): string {
+  const segments = path.split("/");
+  const before = segments[segments.indexOf(`{${param}}`) - 1] ?? "";
+  const byCollection: Record<string, string | undefined> = {
+    "client-files": ids.file,
+    persons: ids.person,
+    contracts: ids.contract,
+    assets: ids.asset,
+    claims: ids.claim,
+    "reference-addresses": ids.address,
+    donations: ids.donation,
+    documents: ids.document,
+    imports: ids.importRun,
+    invitations: ids.invitation,
+    staff: ids.user,
+    "lines-of-business": ids.line,
+    "document-categories": ids.category,
+  };
+  const id = byCollection[before];
+  if (!id) throw new Error(`no id of firm A for {${param}} in ${path}: extend the map`);
+  return id;
+}
+
+async function snapshot(t: TestApp, firmId: string): Promise<string> {
+  const tables = [
+    "client_files",
+    "persons",
+    "contracts",
+    "assets",
+    "claims",
+    "reference_addresses",
+    "donations",
+    "documents",
+    "import_runs",
+    "staff_invitations",
+    "staff_members",
+    "lines_of_business",
+    "document_categories",
+  ];
+  const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
+    const out: Record<string, unknown> = {};
+    for (const table of tables)
+      out[table] = (await client.query(`select * from ${table} order by 1, 2`)).rows;
+    return out;
+  });
+  return JSON.stringify(rows);
+}
+
+describe("SEC-11 for the back office", () => {
+  let t: TestApp;
+  let firmA: string;
+  let ids: Ids;
+  let intruder: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    firmA = (await createFirm(t.deps, { name: "Firm A" })).firmId;
+    const adminA = await createStaff(t.deps, firmA, { role: "admin" });
+    ids = await seedFirmA(t, adminA.userId, firmA);
+    const firmB = (await createFirm(t.deps, { name: "Firm B" })).firmId;
+    const adminB = await createStaff(t.deps, firmB, { role: "admin" });
+    intruder = new TestClient(t.app);
+    expect(
+      (await intruder.post("/api/session", { email: adminB.email, password: adminB.password })).status,
+    ).toBe(200);
+  });
+  afterAll(() => t?.close());
+
+  it("SEC-11 every id-taking endpoint answers another firm's admin with 404 (or a 400 for the body), and firm A's data stays as it was", async () => {
+    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const before = await snapshot(t, firmA);
+    const answers: string[] = [];
+    let tried = 0;
+    for (const [template, operations] of Object.entries(spec.paths)) {
+      const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
+      if (params.length === 0) continue;
+      const url = params.reduce((p, name) => p.replace(`{${name}}`, idFor(template, name, ids)), template);
+      for (const method of Object.keys(operations)) {
+        const verb = method.toUpperCase() as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+        const res = await intruder.request(verb, url, verb === "GET" || verb === "DELETE" ? undefined : {});
+        tried += 1;
+        const acceptable = res.status === 404 || (res.status === 400 && verb !== "GET" && verb !== "DELETE");
+        if (!acceptable) answers.push(`${verb} ${template} → ${res.status}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(30);
+    expect(answers).toEqual([]);
+    expect(await snapshot(t, firmA)).toBe(before);
+  });
+});
