@@ -286,6 +286,18 @@ async function measure(ctx: BenchmarkContext): Promise<BenchmarkResult> {
       cookie: adminCookie,
     },
     {
+      key: "common",
+      label: "search q=gmbh (20,000 files match)",
+      path: `/api/client-files?limit=${PAGE}&q=gmbh`,
+      cookie: adminCookie,
+    },
+    {
+      key: "short",
+      label: "two-letter search q=sc (word starts, ~12,500 files match)",
+      path: `/api/client-files?limit=${PAGE}&q=sc`,
+      cookie: adminCookie,
+    },
+    {
       key: "deep",
       label: "page after the 90,000th file (cursor)",
       path: `/api/client-files?limit=${PAGE}&cursor=${deepCursor}`,
