@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { auditRoute } from "./app/audit/routes";
+import { clientFileRoute, clientsRoute } from "./app/clients/routes";
 import { importsRoute } from "./app/imports/routes";
 import { devMailboxRoute, staffHomeRoute, staffRoute } from "./app/routes";
 import { settingsRouteTree } from "./app/settings/routes";
@@ -16,6 +17,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   staffRoute.addChildren([
     staffHomeRoute,
+    clientsRoute,
+    clientFileRoute,
     devMailboxRoute,
     settingsRouteTree,
     auditRoute,

@@ -74,6 +74,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         <nav aria-label={t("staff.navLabel")} className="mx-auto max-w-6xl px-4 sm:px-6">
           <ul className="-mb-px flex gap-4 overflow-x-auto sm:gap-6">
             <li>
+              <Link to="/app/clients" className={navLinkClass}>
+                {t("clients.nav")}
+              </Link>
+            </li>
+            <li>
               <Link to="/app" activeOptions={{ exact: true }} className={navLinkClass}>
                 {t("staff.overview")}
               </Link>

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Badge, Card } from "../ui/card";
 import { PageHeading } from "../ui/page-heading";
@@ -32,8 +33,18 @@ export function StaffHome() {
             <li key={item.id}>
               <Card className="flex h-full flex-col gap-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="font-semibold text-slate-900">{t(item.title)}</h3>
-                  <Badge>{t("common.comingSoon")}</Badge>
+                  {item.id === "clients" ? (
+                    <h3 className="font-semibold text-slate-900">
+                      <Link to="/app/clients" className="text-brand-800 underline underline-offset-2">
+                        {t(item.title)}
+                      </Link>
+                    </h3>
+                  ) : (
+                    <>
+                      <h3 className="font-semibold text-slate-900">{t(item.title)}</h3>
+                      <Badge>{t("common.comingSoon")}</Badge>
+                    </>
+                  )}
                 </div>
                 <p className="text-sm text-slate-700">{t(item.body)}</p>
               </Card>

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -94,8 +95,9 @@ export function createLocalFileStore(rootDir: string): FileStore {
       await fs.mkdir(path.dirname(target), { recursive: true });
       const tmp = path.join(tmpDir, `${randomBytes(12).toString("hex")}.part`);
       const measure = new MeasuringStream(opts.maxBytes);
+      const sink = createWriteStream(tmp, { flags: "wx", mode: 0o600 });
       try {
-        await pipeline(stream, measure, createWriteStream(tmp, { flags: "wx", mode: 0o600 }));
+        await pipeline(stream, measure, sink);
         await fs.rename(tmp, target).catch(async (error: NodeJS.ErrnoException) => {
           // A concurrent delete may have pruned the emptied folder in between: create it again once.
           if (error.code !== "ENOENT") throw error;
@@ -103,6 +105,9 @@ export function createLocalFileStore(rootDir: string): FileStore {
           await fs.rename(tmp, target);
         });
       } catch (error) {
+        // The pipeline rejects at the first error, possibly before the temp file was even opened:
+        // wait until the write stream has closed, or removing it could run before it exists.
+        if (!sink.closed) await once(sink, "close").catch(() => {});
         await fs.rm(tmp, { force: true });
         // The source may still hold unread data (e.g. an upload): drain it so the request can end.
         if (!stream.destroyed) stream.resume();
