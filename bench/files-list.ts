@@ -298,6 +298,12 @@ async function measure(ctx: BenchmarkContext): Promise<BenchmarkResult> {
       cookie: adminCookie,
     },
     {
+      key: "recent",
+      label: "first page by last change, newest first",
+      path: `/api/client-files?limit=${PAGE}&sort=updated&dir=desc`,
+      cookie: adminCookie,
+    },
+    {
       key: "deep",
       label: "page after the 90,000th file (cursor)",
       path: `/api/client-files?limit=${PAGE}&cursor=${deepCursor}`,

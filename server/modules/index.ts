@@ -1,5 +1,6 @@
 import type { App, AppDeps } from "../deps.js";
 import { registerMessages } from "../platform/i18n/messages.js";
+import { accessMessages } from "./access/access.messages.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
@@ -7,11 +8,15 @@ import { clientsRoutes } from "./clients/clients.routes.js";
 import { devMailboxRoutes } from "./dev-mailbox/dev-mailbox.routes.js";
 import { documentsMessages } from "./documents/documents.messages.js";
 import { documentsRoutes } from "./documents/documents.routes.js";
+import { grantsMessages } from "./grants/grants.messages.js";
+import { grantsRoutes } from "./grants/grants.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { authRoutes } from "./identity/auth.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { importsMessages } from "./imports/imports.messages.js";
 import { importsRoutes } from "./imports/imports.routes.js";
+import { portalMessages } from "./portal/portal.messages.js";
+import { portalRoutes } from "./portal/portal.routes.js";
 import { recordsMessages } from "./records/records.messages.js";
 import { recordsRoutes } from "./records/records.routes.js";
 import { settingsMessages } from "./settings/settings.messages.js";
@@ -28,6 +33,9 @@ const featureMessages = [
   documentsMessages,
   auditMessages,
   importsMessages,
+  accessMessages,
+  grantsMessages,
+  portalMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
 
@@ -45,4 +53,6 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await documentsRoutes(app, deps);
   await auditRoutes(app, deps);
   await importsRoutes(app, deps);
+  await grantsRoutes(app, deps);
+  await portalRoutes(app, deps);
 }

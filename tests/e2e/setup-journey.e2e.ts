@@ -1,99 +1,17 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningAtrium, startAtrium } from "./support/atrium-process";
-import { launchBrowser } from "./support/browser";
-import { freePort } from "./support/ports";
-import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const screenshotDir = path.join(repoRoot, ".tmp");
+import { describe, expect, it } from "vitest";
+import { useJourney } from "./support/journey";
 
 const firmName = "Kanzlei Muster GmbH";
 const adminName = "Erika Mustermann";
 const adminEmail = "erika.mustermann@kanzlei-muster.example";
 const adminPassword = "Herbstlaub über der Brücke 7";
 
-let tempDirs: string[] = [];
-let database: ScratchDatabase | undefined;
-let atrium: RunningAtrium | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-let startFailure: unknown;
-const consoleErrors: string[] = [];
-
-/** Runs one named step; a failure names the step and keeps a screenshot of the page. */
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    await page
-      ?.screenshot({ path: path.join(screenshotDir, "e2e-failure.png"), fullPage: true })
-      .catch(() => {});
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Step "${name}" failed at ${page?.url()}: ${detail}\n--- app output ---\n${atrium?.output()}`,
-    );
-  }
-}
-
-async function textOf(testId: string): Promise<string> {
-  return ((await page.getByTestId(testId).textContent()) ?? "").trim();
-}
-
 describe("first run: setup, sign-out, sign-in, language", () => {
-  // A failed start is reported by the test itself, so it counts as failed rather than skipped.
-  beforeAll(async () => {
-    try {
-      await startEverything();
-    } catch (error) {
-      startFailure = error;
-    }
-  });
-
-  async function startEverything(): Promise<void> {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
-    const profileDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-profile-"));
-    tempDirs = [dataDir, profileDir];
-    await mkdir(screenshotDir, { recursive: true });
-
-    // Check the browser first: no point starting the app when the journey cannot run.
-    context = await launchBrowser(profileDir, "de-DE");
-    if (process.env.DATABASE_URL) database = await createScratchDatabase(process.env.DATABASE_URL);
-    atrium = await startAtrium({
-      port: await freePort(),
-      embeddedPgPort: await freePort(),
-      dataDir,
-      databaseUrl: database?.url,
-    });
-
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    // CSP violations and script errors surface here; failed 401 fetches are expected and not errors.
-    page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-        consoleErrors.push(message.text());
-      }
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-  }
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await atrium?.stop();
-    await database
-      ?.drop()
-      .catch((error: unknown) => console.warn(`Could not drop database ${database?.name}:`, error));
-    await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const journey = useJourney({ locale: "de-DE", name: "e2e-setup" });
 
   it("sets up the firm, signs out and in, and keeps the chosen language", async () => {
-    if (startFailure) throw startFailure;
-    if (!atrium || !context) throw new Error("the app or the browser did not start");
-    const baseUrl = atrium.baseUrl;
+    const { page, context, baseUrl, step, screenshot, consoleErrors } = journey();
+    const textOf = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").trim();
 
     await step("open / and land on setup", async () => {
       await page.goto(`${baseUrl}/`);
@@ -125,11 +43,11 @@ describe("first run: setup, sign-out, sign-in, language", () => {
     });
 
     await step("the session cookie is HttpOnly", async () => {
-      const cookies = await context?.cookies(baseUrl);
-      const session = cookies?.filter((cookie) => /session/i.test(cookie.name)) ?? [];
+      const cookies = await context.cookies(baseUrl);
+      const session = cookies.filter((cookie) => /session/i.test(cookie.name));
       expect(
         session.length,
-        `session cookies among: ${cookies?.map((c) => c.name).join(", ")}`,
+        `session cookies among: ${cookies.map((c) => c.name).join(", ")}`,
       ).toBeGreaterThan(0);
       for (const cookie of session) expect(cookie.httpOnly, `${cookie.name} must be HttpOnly`).toBe(true);
     });
@@ -148,7 +66,7 @@ describe("first run: setup, sign-out, sign-in, language", () => {
       expect(await textOf("welcome")).toBe(`Willkommen, ${adminName}`);
       await page.getByRole("link", { name: "Übersicht" }).waitFor();
       expect(await page.getByTestId("logout").textContent()).toBe("Abmelden");
-      await page.screenshot({ path: path.join(screenshotDir, "e2e-shell.png"), fullPage: true });
+      await screenshot("shell");
     });
 
     await step("switch the language to English", async () => {

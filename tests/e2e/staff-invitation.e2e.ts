@@ -1,16 +1,5 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningAtrium, startAtrium } from "./support/atrium-process";
-import { launchBrowser } from "./support/browser";
-import { freePort } from "./support/ports";
-import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const screenshotDir = path.join(repoRoot, ".tmp");
+import { describe, expect, it } from "vitest";
+import { setUpFirm, useJourney, waitForMail } from "./support/journey";
 
 const admin = {
   firmName: "Kanzlei Muster GmbH",
@@ -25,76 +14,16 @@ const invitee = {
   password: "sieben Laternen am Hafen",
 };
 
-let tempDirs: string[] = [];
-let database: ScratchDatabase | undefined;
-let atrium: RunningAtrium | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-let startFailure: unknown;
-const consoleErrors: string[] = [];
-
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    await page
-      ?.screenshot({ path: path.join(screenshotDir, "e2e-staff-failure.png"), fullPage: true })
-      .catch(() => {});
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Step "${name}" failed at ${page?.url()}: ${detail}\n--- app output ---\n${atrium?.output()}`,
-    );
-  }
-}
-
 describe("staff invitation: invite, mail, accept, read-only team page", () => {
-  beforeAll(async () => {
-    try {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
-      const profileDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-profile-"));
-      tempDirs = [dataDir, profileDir];
-      await mkdir(screenshotDir, { recursive: true });
-      context = await launchBrowser(profileDir, "de-DE");
-      if (process.env.DATABASE_URL) database = await createScratchDatabase(process.env.DATABASE_URL);
-      atrium = await startAtrium({
-        port: await freePort(),
-        embeddedPgPort: await freePort(),
-        dataDir,
-        databaseUrl: database?.url,
-      });
-      page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(15_000);
-      page.on("console", (message) => {
-        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-          consoleErrors.push(message.text());
-        }
-      });
-      page.on("pageerror", (error) => consoleErrors.push(error.message));
-    } catch (error) {
-      startFailure = error;
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await atrium?.stop();
-    await database?.drop().catch(() => {});
-    await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const journey = useJourney({ locale: "de-DE", name: "e2e-staff" });
 
   it("an admin invites a colleague who joins from the emailed link and lands in the back office", async () => {
-    if (startFailure) throw startFailure;
-    if (!atrium || !context) throw new Error("the app or the browser did not start");
-    const baseUrl = atrium.baseUrl;
-    const request = context.request;
+    const j = journey();
+    const { page, baseUrl, step, consoleErrors } = j;
     let link = "";
 
     await step("set up the firm (signs the admin in)", async () => {
-      const res = await request.post(`${baseUrl}/api/setup`, {
-        data: admin,
-        headers: { "x-atrium-csrf": "1" },
-      });
-      expect(res.status()).toBe(201);
+      await setUpFirm(j, admin);
     });
 
     await step("invite from the team page", async () => {
@@ -112,23 +41,8 @@ describe("staff invitation: invite, mail, accept, read-only team page", () => {
     });
 
     await step("the invitation mail arrives with its link", async () => {
-      await expect
-        .poll(
-          async () => {
-            const list = (await (await request.get(`${baseUrl}/api/dev/mailbox`)).json()) as {
-              mails: Array<{ id: string; to: string }>;
-            };
-            return list.mails.find((m) => m.to.includes(invitee.email))?.id ?? "";
-          },
-          { timeout: 20_000 },
-        )
-        .not.toBe("");
-      const list = (await (await request.get(`${baseUrl}/api/dev/mailbox`)).json()) as {
-        mails: Array<{ id: string; to: string }>;
-      };
-      const id = list.mails.find((m) => m.to.includes(invitee.email))?.id;
-      const mail = (await (await request.get(`${baseUrl}/api/dev/mailbox/${id}`)).json()) as { text: string };
-      link = mail.text.match(/(http\S+\/invite\/staff#token=[A-Za-z0-9_-]{43})/)?.[1] ?? "";
+      const text = await waitForMail(j, invitee.email);
+      link = text.match(/(http\S+\/invite\/staff#token=[A-Za-z0-9_-]{43})/)?.[1] ?? "";
       expect(link).not.toBe("");
     });
 
@@ -157,7 +71,7 @@ describe("staff invitation: invite, mail, accept, read-only team page", () => {
       await page.getByTestId("staff-member").filter({ hasText: invitee.name }).waitFor();
       expect(await page.getByTestId("invite-staff").count()).toBe(0);
       expect(await page.getByRole("button", { name: "Deaktivieren" }).count()).toBe(0);
-      await page.screenshot({ path: path.join(screenshotDir, "e2e-staff-team.png"), fullPage: true });
+      await j.screenshot("team");
     });
 
     await step("the used link no longer works", async () => {

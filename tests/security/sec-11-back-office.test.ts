@@ -20,6 +20,9 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     document: newId(),
     importRun: newId(),
     invitation: newId(),
+    grant: newId(),
+    grantee: newId(),
+    profile: newId(),
     user: adminId,
   };
   await inScope(t.deps.database, { firmId }, async ({ client }) => {
@@ -68,6 +71,22 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
       "insert into staff_invitations (firm_id, id, email, name, role, language, invited_by, expires_at) values ($1, $2, 'new@a.test', 'New', 'advisor', 'de', $3, now() + interval '1 day')",
       [ids.invitation, adminId],
     );
+    await q("insert into grants (firm_id, id, name) values ($1, $2, 'Klara')", [ids.grant]);
+    await q("insert into grant_files (firm_id, grant_id, client_file_id) values ($1, $2, $3)", [
+      ids.grant,
+      ids.file,
+    ]);
+    await q("insert into grant_contracts (firm_id, grant_id, contract_id) values ($1, $2, $3)", [
+      ids.grant,
+      ids.contract,
+    ]);
+    await q(
+      "insert into grantees (firm_id, id, grant_id, person_id, name, status) values ($1, $2, $3, $4, 'Klara Muster', 'active')",
+      [ids.grantee, ids.grant, ids.person],
+    );
+    await q("insert into grant_profiles (firm_id, id, name) values ($1, $2, 'Eigenes Profil')", [
+      ids.profile,
+    ]);
   });
   return ids;
 }
@@ -90,6 +109,9 @@ function idFor(path: string, param: string, ids: Ids): string {
     staff: ids.user,
     "lines-of-business": ids.line,
     "document-categories": ids.category,
+    "grant-profiles": ids.profile,
+    grants: ids.grant,
+    grantees: ids.grantee,
   };
   const id = byCollection[before];
   if (!id) throw new Error(`no id of firm A for {${param}} in ${path}: extend the map`);
@@ -111,6 +133,11 @@ async function snapshot(t: TestApp, firmId: string): Promise<string> {
     "staff_members",
     "lines_of_business",
     "document_categories",
+    "grants",
+    "grant_files",
+    "grant_contracts",
+    "grantees",
+    "grant_profiles",
   ];
   const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const out: Record<string, unknown> = {};
@@ -150,6 +177,8 @@ describe("SEC-11 for the back office", () => {
     for (const [template, operations] of Object.entries(spec.paths)) {
       const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
       if (params.length === 0) continue;
+      // The portal's endpoints serve grantees, not staff: tests/security/sec-11-portal.test.ts sweeps them.
+      if (template.startsWith("/api/portal/")) continue;
       const url = params.reduce((p, name) => p.replace(`{${name}}`, idFor(template, name, ids)), template);
       for (const method of Object.keys(operations)) {
         const verb = method.toUpperCase() as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

@@ -64,6 +64,9 @@ export class TestClient {
   patch<T = unknown>(url: string, payload?: unknown) {
     return this.request<T>("PATCH", url, payload ?? {});
   }
+  put<T = unknown>(url: string, payload?: unknown) {
+    return this.request<T>("PUT", url, payload ?? {});
+  }
   delete<T = unknown>(url: string) {
     return this.request<T>("DELETE", url);
   }

@@ -1,6 +1,12 @@
 import pg from "pg";
 import { APP_ROLE } from "../../server/platform/db/pool.js";
 
+/** The reviewed SECURITY DEFINER functions (schema.name), each with its ADR. */
+const knownDefinerFunctions = [
+  // ADR 0005: the client list's search through the trigram index, filtered to app.firm_id.
+  "public.client_file_search",
+];
+
 /**
  * SEC-10: reads the catalog and lists every way tenant isolation is not set up right; empty is good.
  * Firm tables are all tables with a firm_id column.
@@ -55,6 +61,25 @@ export async function findRlsProblems(url: string): Promise<string[]> {
       where n.nspname = 'public' and c.relkind in ('v', 'm')
         and not coalesce(c.reloptions::text[] @> array['security_invoker=true'], false)`);
     for (const { relname } of views.rows) problems.push(`view ${relname} does not use security_invoker`);
+
+    // A SECURITY DEFINER function runs with its owner's rights, which may bypass RLS: each one is
+    // reviewed (and has an ADR), pins its search_path with pg_temp last, and only the app role calls it.
+    const definers = await client.query<{ name: string; config: string[] | null; anyone: boolean }>(`
+      select n.nspname || '.' || p.proname as name, p.proconfig as config,
+             p.proacl is null or exists (
+               select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'
+             ) as anyone
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')
+      order by 1`);
+    for (const f of definers.rows) {
+      if (!knownDefinerFunctions.includes(f.name))
+        problems.push(`function ${f.name} is an unknown SECURITY DEFINER`);
+      const path = f.config?.find((c) => c.startsWith("search_path="));
+      if (!path || !/pg_temp\s*$/.test(path))
+        problems.push(`function ${f.name} runs as its owner without a fixed search_path ending in pg_temp`);
+      if (f.anyone) problems.push(`function ${f.name} runs as its owner and PUBLIC may execute it`);
+    }
 
     // With no firm set, the app role sees nothing of any firm table.
     await client.query("begin");

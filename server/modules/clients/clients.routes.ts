@@ -12,6 +12,7 @@ import {
   updateClientFileSchema,
 } from "../../../contracts/clients.js";
 import type { App, AppDeps } from "../../deps.js";
+import { removeStoredFiles } from "../../platform/storage/storage.js";
 import { inStaffScope } from "../access/staff-scope.js";
 import { listClientFiles, selectAllMatching } from "./client-list.service.js";
 import {
@@ -153,7 +154,8 @@ export async function clientsRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request, reply) => {
-      await inStaffScope(deps, request, (work) => deleteClientFile(work, request.params.id));
+      const keys = await inStaffScope(deps, request, (work) => deleteClientFile(work, request.params.id));
+      await removeStoredFiles(deps.files, keys, request.log);
       return reply.code(204).send(null);
     },
   );

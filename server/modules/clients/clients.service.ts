@@ -13,6 +13,7 @@ import { assertCanOnFile } from "../access/client-files.access.js";
 import { assertStaffCan, type FileStanding, staffCanOnFile } from "../access/staff.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { storageKeysOfFile } from "../documents/documents.queries.js";
 import { auditStateOfFile, presentClientFile } from "./clients.presenter.js";
 import {
   countFileContents,
@@ -253,11 +254,15 @@ export async function reassignCaseOwner(
   return after;
 }
 
-/** Deletes a file with everything on it; the audit log keeps its last state. */
-export async function deleteClientFile(work: StaffWork, fileId: string): Promise<void> {
+/**
+ * Deletes a file with everything on it; the audit log keeps its last state. Returns the storage keys
+ * of its documents, for the caller to remove once the delete committed.
+ */
+export async function deleteClientFile(work: StaffWork, fileId: string): Promise<string[]> {
   assertFileId(fileId);
   await assertCanOnFile(work.tx, work.actor, "client_file.delete", fileId);
   const before = await loadPresentedFile(work, fileId);
+  const storageKeys = await storageKeysOfFile(work.tx, fileId);
   await deleteClientFileRow(work.tx, fileId);
   await recordAudit(work.tx, work.audit, {
     action: "client_file.delete",
@@ -267,6 +272,7 @@ export async function deleteClientFile(work: StaffWork, fileId: string): Promise
     before: auditStateOfFile(before),
     after: null,
   });
+  return storageKeys;
 }
 
 /** Who may be picked as case owner (active admins and advisors) or team member (any active staff). */

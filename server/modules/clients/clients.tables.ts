@@ -38,6 +38,8 @@ export const clientFiles = pgTable(
     uniqueIndex("client_files_number_idx").on(t.firmId, t.number),
     uniqueIndex("client_files_external_id_idx").on(t.firmId, t.externalId),
     index("client_files_name_idx").on(t.firmId, t.displayName, t.id),
+    // The list sorted by last change ("what did we touch lately") pages through this without sorting.
+    index("client_files_updated_idx").on(t.firmId, t.updatedAt, t.id),
     index("client_files_owner_idx").on(t.firmId, t.caseOwnerId),
     index("client_files_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     check("client_files_kind_check", sql`${t.kind} in ('private', 'business')`),

@@ -15,7 +15,12 @@ import { recordAudit } from "../audit/audit.service.js";
 import { findFirm } from "../firms/firms.queries.js";
 import { findClientFile, updateClientFileRow } from "./clients.queries.js";
 import { assertFileId } from "./file-ids.js";
-import { auditStateOfPerson, presentPerson, type SharedEmailInfo } from "./persons.presenter.js";
+import {
+  auditStateOfPerson,
+  householdName,
+  presentPerson,
+  type SharedEmailInfo,
+} from "./persons.presenter.js";
 import {
   deletePersonRow,
   findHolder,
@@ -98,9 +103,32 @@ async function assertExternalIdFree(
     );
 }
 
-/** After any change of persons: the file's search text and its "updated" time follow. */
-async function touchFile(work: StaffWork, fileId: string) {
-  await updateClientFileRow(work.tx, fileId, { updatedAt: work.audit.at });
+type PersonName = { firstName: string; lastName: string };
+
+/**
+ * After any change of persons: the file's search text and its "updated" time follow. A household
+ * still named after its holder ("Muster, Klara") follows a renamed or new holder; a name the staff
+ * chose themselves ("Familie Muster") stays.
+ */
+async function touchFile(work: StaffWork, fileId: string, holder?: { from: PersonName; to: PersonName }) {
+  const values: Parameters<typeof updateClientFileRow>[2] = { updatedAt: work.audit.at };
+  if (holder) {
+    const found = await findClientFile(work.tx, fileId);
+    const followed = householdName(holder.to);
+    const current = found?.file.displayName;
+    if (current === householdName(holder.from) && current !== followed) {
+      values.displayName = followed;
+      await recordAudit(work.tx, work.audit, {
+        action: "client_file.update",
+        entityType: "client_file",
+        entityId: fileId,
+        clientFileId: fileId,
+        before: { displayName: current },
+        after: { displayName: followed },
+      });
+    }
+  }
+  await updateClientFileRow(work.tx, fileId, values);
   await refreshSearchText(work.tx, [fileId]);
 }
 
@@ -154,7 +182,7 @@ export async function writeNewPerson(
     before: null,
     after: auditStateOfPerson(row),
   });
-  await touchFile(work, file.id);
+  await touchFile(work, file.id, role === "holder" && holder ? { from: holder, to: row } : undefined);
   return row;
 }
 
@@ -235,7 +263,9 @@ export async function updatePerson(
     await assertExternalIdFree(work, patch.externalId, personId);
     values.externalId = patch.externalId ?? null;
   }
-  if (role === "holder" && before.role !== "holder") await demoteHolder(work, fileId, personId);
+  const previousHolder =
+    role === "holder" && before.role !== "holder" ? await findHolder(work.tx, fileId) : undefined;
+  if (previousHolder) await demoteHolder(work, fileId, personId);
 
   const after = await updatePersonRow(work.tx, personId, values);
   await recordAudit(work.tx, work.audit, {
@@ -246,7 +276,12 @@ export async function updatePerson(
     before: auditStateOfPerson(before),
     after: auditStateOfPerson(after),
   });
-  await touchFile(work, fileId);
+  const holderBefore = before.role === "holder" ? before : previousHolder;
+  await touchFile(
+    work,
+    fileId,
+    role === "holder" && holderBefore ? { from: holderBefore, to: after } : undefined,
+  );
   return presentOne(work, after);
 }
 

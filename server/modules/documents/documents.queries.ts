@@ -189,6 +189,20 @@ export async function updateDocumentRow(
     .where(and(eq(documents.firmId, firmOf(tx)), eq(documents.id, documentId)));
 }
 
+/** The storage keys of every version of every document on a file, to remove when the file goes. */
+export async function storageKeysOfFile(tx: ScopedTx, clientFileId: string): Promise<string[]> {
+  const firmId = firmOf(tx);
+  const rows = await tx.db
+    .select({ key: documentVersions.storageKey })
+    .from(documentVersions)
+    .innerJoin(
+      documents,
+      and(eq(documents.firmId, documentVersions.firmId), eq(documents.id, documentVersions.documentId)),
+    )
+    .where(and(eq(documents.firmId, firmId), eq(documents.clientFileId, clientFileId)));
+  return rows.map((r) => r.key);
+}
+
 /** Deletes a document (its versions go with it) and returns the storage keys to remove after commit. */
 export async function deleteDocumentRow(tx: ScopedTx, documentId: string): Promise<string[]> {
   const firmId = firmOf(tx);

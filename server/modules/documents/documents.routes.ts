@@ -13,7 +13,7 @@ import {
 import type { App, AppDeps } from "../../deps.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { FileNotFoundError } from "../../platform/storage/storage.js";
+import { FileNotFoundError, removeStoredFiles } from "../../platform/storage/storage.js";
 import { inStaffScope } from "../access/staff-scope.js";
 import { contentDisposition, isPreviewable } from "./documents.content.js";
 import {
@@ -218,12 +218,7 @@ export async function documentsRoutes(app: App, deps: AppDeps): Promise<void> {
       const keys = await inStaffScope(deps, request, (work) =>
         deleteDocument(work, request.params.fileId, request.params.id),
       );
-      // Only after the commit: a rolled-back delete must still find its files.
-      for (const key of keys) {
-        await deps.files
-          .delete(key)
-          .catch((error) => request.log.warn({ err: error, key }, "stored file not removed"));
-      }
+      await removeStoredFiles(deps.files, keys, request.log);
       return reply.code(204).send(null);
     },
   );

@@ -162,23 +162,25 @@ export async function createDocument(
   return detail;
 }
 
-/** Adds version n+1 from a stored upload; earlier versions stay. */
-export async function addVersion(
-  { tx, actor, audit }: StaffWork,
+type LockedDocument = NonNullable<Awaited<ReturnType<typeof lockDocument>>>;
+
+/** Changes a document under a row lock, as a team member of its file, and records before and after. */
+async function changeDocument(
+  work: StaffWork,
   fileId: string,
   documentId: string,
-  stored: StoredUpload,
+  action: string,
+  change: (locked: LockedDocument) => Promise<void>,
 ): Promise<DocumentDetail> {
+  const { tx, actor, audit } = work;
   await assertCanOnFile(tx, actor, "client_file.edit", fileId);
   const locked = await lockDocument(tx, fileId, documentId);
   if (!locked) throw new AppError("not_found");
   const before = await loadPresented(tx, fileId, documentId);
-  const version = locked.currentVersion + 1;
-  await insertVersion(tx, versionRow(documentId, version, stored, actor.user.id, audit.at));
-  await updateDocumentRow(tx, documentId, { currentVersion: version, updatedAt: audit.at });
-  const detail = await getDocument({ tx, actor, audit }, fileId, documentId);
+  await change(locked);
+  const detail = await getDocument(work, fileId, documentId);
   await recordAudit(tx, audit, {
-    action: "document.version_add",
+    action,
     entityType,
     entityId: documentId,
     clientFileId: fileId,
@@ -188,30 +190,34 @@ export async function addVersion(
   return detail;
 }
 
+/** Adds version n+1 from a stored upload; earlier versions stay. */
+export async function addVersion(
+  work: StaffWork,
+  fileId: string,
+  documentId: string,
+  stored: StoredUpload,
+): Promise<DocumentDetail> {
+  const { tx, actor, audit } = work;
+  return changeDocument(work, fileId, documentId, "document.version_add", async (locked) => {
+    const version = locked.currentVersion + 1;
+    await insertVersion(tx, versionRow(documentId, version, stored, actor.user.id, audit.at));
+    await updateDocumentRow(tx, documentId, { currentVersion: version, updatedAt: audit.at });
+  });
+}
+
 /** Changes title, category, links or date. */
 export async function updateDocument(
-  { tx, actor, audit }: StaffWork,
+  work: StaffWork,
   fileId: string,
   documentId: string,
   changes: UpdateDocument,
 ): Promise<DocumentDetail> {
-  await assertCanOnFile(tx, actor, "client_file.edit", fileId);
-  const locked = await lockDocument(tx, fileId, documentId);
-  if (!locked) throw new AppError("not_found");
-  if (changes.categoryId !== undefined) await assertCategory(tx, changes.categoryId, locked.categoryId);
-  await assertLinks(tx, fileId, changes);
-  const before = await loadPresented(tx, fileId, documentId);
-  await updateDocumentRow(tx, documentId, { ...changes, updatedAt: audit.at });
-  const detail = await getDocument({ tx, actor, audit }, fileId, documentId);
-  await recordAudit(tx, audit, {
-    action: "document.update",
-    entityType,
-    entityId: documentId,
-    clientFileId: fileId,
-    before,
-    after: withoutVersions(detail),
+  const { tx, audit } = work;
+  return changeDocument(work, fileId, documentId, "document.update", async (locked) => {
+    if (changes.categoryId !== undefined) await assertCategory(tx, changes.categoryId, locked.categoryId);
+    await assertLinks(tx, fileId, changes);
+    await updateDocumentRow(tx, documentId, { ...changes, updatedAt: audit.at });
   });
-  return detail;
 }
 
 /** The one-click share toggle; setting the flag it already has changes and records nothing. */

@@ -1,92 +1,33 @@
-import { createHash } from "node:crypto";
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentDetail, DocumentList, DocumentSummary } from "../../../contracts/documents.js";
-import { createFirm, createStaff } from "../../../tests/support/factories.js";
+import type { DocumentDetail, DocumentList } from "../../../contracts/documents.js";
 import {
-  categoriesOf,
+  type DocumentsWorld,
+  documentsWorld,
+  download,
+  type ErrorBody,
+  fieldsOf,
+  sha256,
+  storedFiles,
+  upload,
+  uploadParts,
+} from "../../../tests/support/documents-world.js";
+import {
   createClaimRow,
   createClientFileRow,
   createContractRow,
   deactivateCategory,
-  type FormPart,
   makePdf,
-  multipartBody,
   tinyPng,
 } from "../../../tests/support/factories-documents.js";
-import { TestClient } from "../../../tests/support/http.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: { fields?: Array<{ field: string; message: string }> } };
-}
-
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
-async function signIn(t: TestApp, who: { email: string; password: string }) {
-  const client = new TestClient(t.app, "en");
-  const res = await client.post("/api/session", { email: who.email, password: who.password });
-  expect(res.status).toBe(200);
-  return client;
-}
-
-/** Everything a test needs: a firm with an admin, an advisor owning a file, and an outsider advisor. */
-async function world(t: TestApp) {
-  const firm = await createFirm(t.deps, { language: "en" });
-  const owner = await createStaff(t.deps, firm.firmId, { role: "advisor" });
-  const outsider = await createStaff(t.deps, firm.firmId, { role: "advisor" });
-  const teamMember = await createStaff(t.deps, firm.firmId, { role: "assistant" });
-  const file = await createClientFileRow(t.deps, firm.firmId, {
-    caseOwnerId: owner.userId,
-    teamUserIds: [teamMember.userId],
-  });
-  const categories = await categoriesOf(t.deps, firm.firmId);
-  return {
-    firm,
-    file,
-    categories,
-    owner: await signIn(t, owner),
-    outsider: await signIn(t, outsider),
-    teamMember: await signIn(t, teamMember),
-  };
-}
-
-type World = Awaited<ReturnType<typeof world>>;
-
-function upload(client: TestClient, url: string, parts: FormPart[]) {
-  const { payload, headers } = multipartBody(parts);
-  return client.request<DocumentDetail & ErrorBody>("POST", url, payload, headers);
-}
-
-function uploadParts(
-  w: World,
-  file: { fileName: string; content: Buffer },
-  fields: Record<string, string> = {},
-): FormPart[] {
-  return [
-    { name: "title", value: "Policy 2026" },
-    { name: "categoryId", value: w.categories.get("policy")?.id ?? "" },
-    ...Object.entries(fields).map(([name, value]) => ({ name, value })),
-    { name: "file", ...file },
-  ];
-}
-
-async function download(t: TestApp, client: TestClient, url: string) {
-  return t.app.inject({ method: "GET", url, headers: { cookie: client.cookie } });
-}
-
-function fieldsOf(body: ErrorBody) {
-  return (body.error.details?.fields ?? []).map((f) => f.field);
-}
 
 describe("documents of a client file", () => {
   let t: TestApp;
-  let w: World;
+  let w: DocumentsWorld;
   let base: string;
   beforeAll(async () => {
     t = await startTestApp();
-    w = await world(t);
+    w = await documentsWorld(t);
     base = `/api/client-files/${w.file.id}/documents`;
   });
   afterAll(() => t?.close());
@@ -287,126 +228,4 @@ describe("documents of a client file", () => {
     const unknownKey = await w.owner.patch<ErrorBody>(url, { sharedToPortal: true });
     expect(unknownKey.status).toBe(400);
   });
-
-  it("toggles the share flag in one click and records it", async () => {
-    const created = await upload(
-      w.owner,
-      base,
-      uploadParts(w, { fileName: "s.pdf", content: await makePdf() }),
-    );
-    const url = `${base}/${created.body.id}/share`;
-    const on = await w.owner.post<DocumentSummary>(url, { shared: true });
-    expect(on.status).toBe(200);
-    expect(on.body.sharedToPortal).toBe(true);
-    const off = await w.teamMember.post<DocumentSummary>(url, { shared: false });
-    expect(off.body.sharedToPortal).toBe(false);
-    const bad = await w.owner.post<ErrorBody>(url, { shared: "yes" });
-    expect(bad.status).toBe(400);
-    expect(fieldsOf(bad.body)).toEqual(["shared"]);
-
-    const history = await auditActions(t, w.firm.firmId, created.body.id);
-    expect(history).toEqual(["document.create", "document.share", "document.unshare"]);
-  });
-
-  it("deletes a document with its versions and stored files", async () => {
-    const created = await upload(
-      w.owner,
-      base,
-      uploadParts(w, { fileName: "d.pdf", content: await makePdf() }),
-    );
-    await upload(w.owner, `${base}/${created.body.id}/versions`, [
-      { name: "file", fileName: "d2.pdf", content: await makePdf("2") },
-    ]);
-    const before = await storedFiles(t, w.firm.firmId);
-    const res = await w.owner.delete(`${base}/${created.body.id}`);
-    expect(res.status).toBe(204);
-    expect(await storedFiles(t, w.firm.firmId)).toBe(before - 2);
-    expect((await w.owner.get(`${base}/${created.body.id}`)).status).toBe(404);
-    expect((await w.owner.delete(`${base}/${created.body.id}`)).status).toBe(404);
-    expect(await auditActions(t, w.firm.firmId, created.body.id)).toContain("document.delete");
-  });
-
-  it("records downloads in the audit log", async () => {
-    const created = await upload(
-      w.owner,
-      base,
-      uploadParts(w, { fileName: "a.pdf", content: await makePdf() }),
-    );
-    await download(t, w.owner, `${base}/${created.body.id}/download`);
-    expect(await auditActions(t, w.firm.firmId, created.body.id)).toEqual([
-      "document.create",
-      "document.download",
-    ]);
-  });
-
-  it("answers 404 to staff not on the file's team, and lets an admin in", async () => {
-    const created = await upload(
-      w.owner,
-      base,
-      uploadParts(w, { fileName: "a.pdf", content: await makePdf() }),
-    );
-    const id = created.body.id;
-    const o = w.outsider;
-    expect((await o.get(base)).status).toBe(404);
-    expect((await o.get(`${base}/${id}`)).status).toBe(404);
-    expect((await download(t, o, `${base}/${id}/download`)).statusCode).toBe(404);
-    expect((await o.patch(`${base}/${id}`, { title: "x" })).status).toBe(404);
-    expect((await o.post(`${base}/${id}/share`, { shared: true })).status).toBe(404);
-    expect((await o.delete(`${base}/${id}`)).status).toBe(404);
-    expect(
-      (await upload(o, base, uploadParts(w, { fileName: "a.pdf", content: await makePdf() }))).status,
-    ).toBe(404);
-    expect(
-      (
-        await upload(o, `${base}/${id}/versions`, [
-          { name: "file", fileName: "a.pdf", content: await makePdf() },
-        ])
-      ).status,
-    ).toBe(404);
-
-    const admin = await createStaff(t.deps, w.firm.firmId, { role: "admin" });
-    expect((await (await signIn(t, admin)).get(`${base}/${id}`)).status).toBe(200);
-    expect((await new TestClient(t.app).get(base)).status).toBe(401);
-  });
-
-  it("SEC-11 another firm's ids answer 404 on every documents endpoint", async () => {
-    const created = await upload(
-      w.owner,
-      base,
-      uploadParts(w, { fileName: "a.pdf", content: await makePdf() }),
-    );
-    const id = created.body.id;
-    const other = await createFirm(t.deps);
-    const admin = await signIn(t, await createStaff(t.deps, other.firmId, { role: "admin" }));
-    const otherFile = await createClientFileRow(t.deps, other.firmId, { caseOwnerId: "x" });
-    const pdf = await makePdf();
-    const checks = [
-      await admin.get(base),
-      await admin.get(`${base}/${id}`),
-      await admin.patch(`${base}/${id}`, { title: "x" }),
-      await admin.post(`${base}/${id}/share`, { shared: true }),
-      await admin.delete(`${base}/${id}`),
-      await upload(admin, base, uploadParts(w, { fileName: "a.pdf", content: pdf })),
-      await upload(admin, `${base}/${id}/versions`, [{ name: "file", fileName: "a.pdf", content: pdf }]),
-      // Their own file with our document's id: the document is not theirs either.
-      await admin.get(`/api/client-files/${otherFile.id}/documents/${id}`),
-    ];
-    expect(checks.map((r) => r.status)).toEqual(checks.map(() => 404));
-    expect((await download(t, admin, `${base}/${id}/download`)).statusCode).toBe(404);
-    expect((await w.owner.get(`${base}/${id}`)).status).toBe(200);
-  });
 });
-
-async function storedFiles(t: TestApp, firmId: string): Promise<number> {
-  const dir = path.join(t.deps.config.dataDir, "files", firmId, "documents");
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).length;
-}
-
-async function auditActions(t: TestApp, firmId: string, entityId: string): Promise<string[]> {
-  const { rows } = await t.deps.database.owner.query<{ action: string }>(
-    "select action from audit_events where firm_id = $1 and entity_id = $2 order by action",
-    [firmId, entityId],
-  );
-  return rows.map((r) => r.action);
-}

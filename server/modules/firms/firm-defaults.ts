@@ -1,4 +1,5 @@
 import type { Language } from "../../../contracts/common.js";
+import { type AccessLevel, defaultGrantSettings, type GrantSettings } from "../../../contracts/grants.js";
 
 /** The lines of business every firm starts with (editable): the common German Sparten. */
 export const defaultLinesOfBusiness: Array<{ code: string; name: Record<Language, string> }> = [
@@ -40,4 +41,82 @@ export const defaultDocumentCategories: Array<{ key: string; name: Record<Langua
   { key: "claim", name: { de: "Schaden", fr: "Sinistre", en: "Claim" } },
   { key: "identification", name: { de: "Ausweis", fr: "Pièce d'identité", en: "Identification" } },
   { key: "other", name: { de: "Sonstiges", fr: "Autre", en: "Other" } },
+];
+
+/** A grant profile every firm starts with (GRANT-10): a stable key, a name per language, its settings. */
+export interface DefaultGrantProfile {
+  key: string;
+  name: Record<Language, string>;
+  defaultAccess: AccessLevel;
+  settings: GrantSettings;
+}
+
+/**
+ * The grant profiles every firm starts with. A household's own members see nearly everything; a
+ * company's employees see the business view of the firm's policies and no one's personal details;
+ * outside advisors (seed 003: banker, notary, tax advisor) see the wealth inventory, not claims.
+ */
+export const defaultGrantProfiles: DefaultGrantProfile[] = [
+  {
+    key: "household_full",
+    name: { de: "Haushalt — vollständig", fr: "Foyer — complet", en: "Household — full" },
+    defaultAccess: "read_write",
+    settings: {
+      ...defaultGrantSettings,
+      shareAssets: true,
+      shareDonations: true,
+      sharePersons: true,
+      shareClaims: true,
+      shareAddresses: true,
+      contractCategories: ["own", "application", "policy", "offer", "request"],
+      features: ["messages", "claim_reporting", "document_confirmations", "client_uploads"],
+    },
+  },
+  {
+    key: "household_read",
+    name: { de: "Haushalt — nur lesen", fr: "Foyer — lecture seule", en: "Household — read only" },
+    defaultAccess: "read",
+    settings: {
+      ...defaultGrantSettings,
+      shareAssets: true,
+      shareDonations: true,
+      sharePersons: true,
+      shareClaims: true,
+      shareAddresses: true,
+      contractCategories: ["own", "application", "policy"],
+      features: [],
+    },
+  },
+  {
+    key: "company_employee",
+    name: { de: "Firma — Mitarbeitende", fr: "Entreprise — salarié", en: "Company — employee" },
+    defaultAccess: "read",
+    settings: {
+      ...defaultGrantSettings,
+      shareAssets: false,
+      shareDonations: false,
+      sharePersons: false,
+      shareClaims: false,
+      shareAddresses: false,
+      contractCategories: ["policy"],
+      features: [],
+      view: "business",
+      showProductName: true,
+    },
+  },
+  {
+    key: "external_advisor",
+    name: { de: "Externe Beratung", fr: "Conseiller externe", en: "External advisor" },
+    defaultAccess: "read",
+    settings: {
+      ...defaultGrantSettings,
+      shareAssets: true,
+      shareDonations: true,
+      sharePersons: true,
+      shareClaims: false,
+      shareAddresses: false,
+      contractCategories: ["policy"],
+      features: [],
+    },
+  },
 ];

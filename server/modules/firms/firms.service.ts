@@ -3,6 +3,7 @@ import type { Language } from "../../../contracts/common.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { newId } from "../../platform/ids.js";
 import { documentCategories } from "../documents/documents.tables.js";
+import { insertDefaultGrantProfiles } from "../grants/grant-profiles.queries.js";
 import { linesOfBusiness } from "../records/records.tables.js";
 import { defaultDocumentCategories, defaultLinesOfBusiness } from "./firm-defaults.js";
 import { firms } from "./firms.tables.js";
@@ -24,7 +25,8 @@ export function newPublicCode(name: string): string {
 
 /**
  * Creates a firm in the transaction's firm scope with its defaults: the policies of the seeds (table
- * defaults), the common lines of business and the document categories, named in the firm's language.
+ * defaults), the common lines of business, the document categories and the grant profiles (GRANT-10),
+ * named in the firm's language.
  */
 export async function createFirmWithDefaults(tx: ScopedTx, input: { name: string; language: Language }) {
   const firmId = tx.scope.firmId;
@@ -51,5 +53,6 @@ export async function createFirmWithDefaults(tx: ScopedTx, input: { name: string
       name: c.name[input.language],
     })),
   );
+  await insertDefaultGrantProfiles(tx, input.language);
   return { firmId };
 }

@@ -10,7 +10,7 @@ export type ContractRow = typeof contracts.$inferSelect & {
 /** The columns a contract's use cases write. */
 export type ContractValues = Omit<
   typeof contracts.$inferSelect,
-  "firmId" | "id" | "clientFileId" | "createdAt"
+  "firmId" | "id" | "clientFileId" | "createdAt" | "portalCategory"
 >;
 
 const lineJoin = and(

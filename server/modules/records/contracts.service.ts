@@ -154,7 +154,15 @@ export async function updateContract(work: StaffWork, fileId: string, id: string
   const row = await loadContract(work, fileId, id);
   const problems = new FieldProblems();
   const changed = valuesOf(patch, problems);
-  const { line: _line, firmId: _firm, id: _id, clientFileId: _file, createdAt: _created, ...current } = row;
+  const {
+    line: _line,
+    firmId: _firm,
+    id: _id,
+    clientFileId: _file,
+    createdAt: _created,
+    portalCategory: _category,
+    ...current
+  } = row;
   const values: ContractValues = { ...current, ...changed, updatedAt: work.audit.at };
   if (changed.externalId === row.externalId) delete changed.externalId;
   if (changed.lineOfBusinessId === row.lineOfBusinessId) delete changed.lineOfBusinessId;

@@ -96,6 +96,15 @@ export const contracts = pgTable(
     offerDate: date("offer_date", { mode: "string" }),
     applicationDate: date("application_date", { mode: "string" }),
     documentDate: date("document_date", { mode: "string" }),
+    /**
+     * The seed-004 category grants share contracts by (records/contract-category.ts says the same in
+     * TypeScript): every status is its own category, except that an `own` contract is a `policy` once it
+     * has a document date and an `application` once it has an application date, and an `offer` with an
+     * offer date counts as `own`.
+     */
+    portalCategory: text("portal_category").generatedAlwaysAs(
+      sql`case when status = 'own' and document_date is not null then 'policy' when status = 'own' and application_date is not null then 'application' when status = 'offer' and offer_date is not null then 'own' else status end`,
+    ),
     startDate: date("start_date", { mode: "string" }),
     endDate: date("end_date", { mode: "string" }),
     premium: money("premium"),

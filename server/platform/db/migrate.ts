@@ -26,6 +26,8 @@ const isolationPredicate = "firm_id = nullif(current_setting('app.firm_id', true
  */
 const accountReadable: Record<string, string> = {
   staff_members: "user_id",
+  // The portal's firm and file switcher (PORTAL-2) starts from the account's grantee rows at every firm.
+  grantees: "account_id",
 };
 
 /**
@@ -74,6 +76,50 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
   await client.query(
     "create policy token_lookup on one_time_tokens for select using (token_hash = nullif(current_setting('app.token_hash', true), ''))",
   );
+
+  await createClientFileSearch(client);
+}
+
+/**
+ * The client list's search (ADR 0005). Under row-level security PostgreSQL will not use the trigram
+ * index for LIKE, which is not leakproof, and reads every file of the firm instead. This function
+ * runs as its owner: when that role bypasses RLS (a superuser, as the embedded database's owner is)
+ * the index serves the search, and the explicit app.firm_id filter is what keeps it to the firm. Under
+ * an owner without BYPASSRLS the table's policy applies as well: same answers, without the index.
+ * EXECUTE … USING plans each call with the real firm and patterns, which a generic plan cannot weigh
+ * (callers pass no pattern without letters or digits: it has no trigrams and would read the whole
+ * index). `create or replace` cannot change the signature or columns: that needs a `drop function`.
+ */
+async function createClientFileSearch(client: pg.PoolClient | pg.Client): Promise<void> {
+  await client.query(`
+    create or replace function public.client_file_search(patterns text[])
+      returns table (firm_id uuid, id uuid, kind text, display_name text, number text,
+                     case_owner_id text, updated_at timestamptz)
+      language plpgsql stable security definer
+      set search_path = pg_catalog, pg_temp
+      -- The table is read on every search and stays in memory, where reading pages out of order
+      -- costs about what reading them in order does (the usual value for memory and SSDs).
+      set random_page_cost = 1.1
+      -- A plain scan here reads every firm's rows; a firm's range of an index or the trigram index
+      -- always does better. Without these two, PostgreSQL 15 and a fresh bulk load both pick it for a
+      -- pattern matching a fifth of the files, at two to three times the trigram index's cost.
+      set enable_seqscan = off
+    as $fn$
+    declare
+      firm uuid := nullif(current_setting('app.firm_id', true), '')::uuid;
+    begin
+      if firm is null then
+        return;
+      end if;
+      return query execute
+        'select f.firm_id, f.id, f.kind, f.display_name, f.number, f.case_owner_id, f.updated_at
+           from public.client_files f
+          where f.firm_id = $1 and f.search_text like any ($2)'
+        using firm, patterns;
+    end
+    $fn$`);
+  await client.query("revoke all on function public.client_file_search(text[]) from public");
+  await client.query(`grant execute on function public.client_file_search(text[]) to ${APP_ROLE}`);
 }
 
 /** Lets the app role enqueue jobs inside its own transactions (pg-boss's schema exists by now). */

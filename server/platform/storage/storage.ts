@@ -151,3 +151,17 @@ export function createLocalFileStore(rootDir: string): FileStore {
     },
   };
 }
+
+/**
+ * Removes stored files after the transaction that dropped their rows committed (a rolled-back delete
+ * must still find them); a file that cannot be removed is logged and left, never fails the request.
+ */
+export async function removeStoredFiles(
+  store: FileStore,
+  keys: readonly string[],
+  log: { warn: (details: object, message: string) => void },
+): Promise<void> {
+  for (const key of keys) {
+    await store.delete(key).catch((error) => log.warn({ err: error, key }, "stored file not removed"));
+  }
+}

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Select } from "../../ui/select";
+import { entityName } from "./audit-fields";
 
-/** Action prefixes a reader can narrow a timeline to, by what was changed. */
+/** Action prefixes a reader can narrow a timeline to, by what was changed ("portal.": changes made there). */
 export const actionPrefixes = [
   "client_file.",
   "person.",
@@ -11,9 +12,11 @@ export const actionPrefixes = [
   "document.",
   "reference_address.",
   "donation.",
+  "grantee.",
+  "portal.",
 ] as const;
 
-/** Firm-wide prefixes on top of the file ones (settings, staff, the log itself). */
+/** Firm-wide prefixes on top of the file ones (settings, staff, grants, imports, the log itself). */
 export const firmActionPrefixes = [
   ...actionPrefixes,
   "firm.",
@@ -21,6 +24,8 @@ export const firmActionPrefixes = [
   "document_category.",
   "staff_member.",
   "staff_invitation.",
+  "grant.",
+  "grant_profile.",
   "import.",
   "audit_log.",
 ] as const;
@@ -48,12 +53,7 @@ export function ActionFilter({
       <option value="">{t("audit.allActions")}</option>
       {prefixes.map((prefix) => (
         <option key={prefix} value={prefix}>
-          {
-            t(
-              `audit.entities.${prefix.slice(0, -1)}` as never,
-              { defaultValue: prefix.slice(0, -1) } as never,
-            ) as unknown as string
-          }
+          {entityName(t, prefix.slice(0, -1))}
         </option>
       ))}
     </Select>

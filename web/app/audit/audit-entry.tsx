@@ -1,6 +1,19 @@
+import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../contracts/audit";
+import { auditActorsQuery } from "./audit-api";
+import {
+  entityName,
+  expandGroups,
+  type FormatContext,
+  fieldLabel,
+  fieldSpec,
+  formatField,
+  humanize,
+  isRecord,
+  tr,
+} from "./audit-fields";
 
 /** One changed field of an event: its name and the value before and after. */
 export interface FieldChange {
@@ -9,64 +22,97 @@ export interface FieldChange {
   after: unknown;
 }
 
-const hiddenFields = new Set(["id", "createdAt", "updatedAt"]);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
- * The fields that differ between `before` and `after`, in a stable order. A creation lists every field
- * of `after`, a deletion every field of `before`; values that are not objects count as one field.
+ * The fields that differ between `before` and `after`, in a stable order, without those hidden for the
+ * entity (ids, bookkeeping). A creation lists every field of `after`, a deletion every field of `before`;
+ * values that are not objects count as one field.
  */
-export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+export function fieldChanges(before: unknown, after: unknown, entity = ""): FieldChange[] {
   if (!isRecord(before) && !isRecord(after)) {
     return JSON.stringify(before) === JSON.stringify(after) || (before == null && after == null)
       ? []
       : [{ field: "", before, after }];
   }
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
+  const b = isRecord(before) ? expandGroups(before, entity) : {};
+  const a = isRecord(after) ? expandGroups(after, entity) : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return (
-    keys
-      .filter((key) => JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null))
-      // Bookkeeping fields change with everything and say nothing to the reader.
-      .filter((key) => !hiddenFields.has(key))
-      .map((key) => ({ field: key, before: b[key] ?? null, after: a[key] ?? null }))
-  );
+  return keys
+    .filter((key) => JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null))
+    .filter((key) => !fieldSpec(entity, key).hidden)
+    .map((key) => ({ field: key, before: b[key] ?? null, after: a[key] ?? null }));
 }
 
-const humanize = (name: string) =>
-  name
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/[_.]/g, " ")
-    .replace(/^./, (c) => c.toUpperCase());
-
-/** A catalog word for a technical name, or the name made readable when the catalog has none. */
-function word(t: TFunction, group: "entities" | "fields", name: string): string {
-  return t(`audit.${group}.${name}` as never, { defaultValue: humanize(name) } as never) as unknown as string;
+/**
+ * The parts of an action: "contract.update" → contract, update; "portal.asset.create" → asset, create,
+ * done through the portal (the channel).
+ */
+export function splitAction(action: string): { channel: string; entity: string; verb: string } {
+  const parts = action.split(".");
+  if (parts.length < 2) return { channel: "", entity: action, verb: "" };
+  const verb = parts.pop() ?? "";
+  const channel = parts.length > 1 ? (parts.shift() ?? "") : "";
+  return { channel, entity: parts.join("_"), verb };
 }
 
-/** "Contract changed", "Person added"… from an action like "contract.update"; unknown verbs stay readable. */
+/**
+ * "Contract changed", "Document shared"… from an action like "contract.update": the action's own words
+ * (`audit.actions.<entity>.<verb>`), else the verb's (`audit.verbs.<verb>`), else "Entity: verb"; an
+ * action done through a channel says so ("Asset changed in the client portal").
+ */
 export function actionLabel(t: TFunction, action: string): string {
-  const dot = action.lastIndexOf(".");
-  const entity = dot > 0 ? action.slice(0, dot) : action;
-  const verb = dot > 0 ? action.slice(dot + 1) : "";
-  return t(
-    `audit.verbs.${verb}` as never,
-    {
-      entity: word(t, "entities", entity),
-      defaultValue: `${word(t, "entities", entity)}: ${humanize(verb)}`,
-    } as never,
-  ) as unknown as string;
+  const { channel, entity, verb } = splitAction(action);
+  if (!verb) return entityName(t, entity);
+  const label = tr(t, [`audit.actions.${entity}.${verb}`, `audit.verbs.${verb}`, "audit.verbs.fallback"], {
+    entity: entityName(t, entity),
+    verb: humanize(verb),
+  });
+  if (!channel) return label;
+  return tr(t, [`audit.channels.${channel}`, "audit.channels.fallback"], {
+    action: label,
+    channel: entityName(t, channel),
+  });
 }
 
-function formatValue(t: TFunction, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? t("audit.yes") : t("audit.no");
-  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map((v) => formatValue(t, v)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+/** One row of the changes table: the field's label and its values as text. */
+export interface ChangeRow {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The changes of an event as the reader sees them; a field whose text did not change is left out. */
+export function changeRows(
+  entry: Pick<AuditEntry, "action" | "before" | "after">,
+  base: Omit<FormatContext, "entity" | "state">,
+): ChangeRow[] {
+  const { entity } = splitAction(entry.action);
+  const context = (state: unknown): FormatContext => ({
+    ...base,
+    entity,
+    state: isRecord(state) ? state : {},
+  });
+  const beforeContext = context(entry.before);
+  const afterContext = context(entry.after);
+  return fieldChanges(entry.before, entry.after, entity)
+    .map((change) => ({
+      field: change.field,
+      label: change.field ? fieldLabel(base.t, entity, change.field) : base.t("audit.value"),
+      before: formatField(change.field, change.before, beforeContext),
+      after: formatField(change.field, change.after, afterContext),
+    }))
+    .filter((row) => row.before !== row.after);
+}
+
+/** The file an event belongs to, by name: as it is now, else as the event recorded it, else "deleted". */
+function fileName(t: TFunction, entry: AuditEntry): string {
+  const recorded = (state: unknown) =>
+    entry.entityType === "client_file" && isRecord(state) && typeof state.displayName === "string"
+      ? state.displayName
+      : null;
+  const file = entry.clientFile;
+  const name = file?.displayName ?? recorded(entry.before) ?? recorded(entry.after) ?? t("audit.deletedFile");
+  return file?.number ? `${name} (${file.number})` : name;
 }
 
 /** The instant in the reader's language and time zone. */
@@ -77,7 +123,11 @@ export function formatTime(iso: string, language: string): string {
 /** One event of a timeline: who, when, what, and each changed field with its old and new value. */
 export function AuditEntryView({ entry, showFile = false }: { entry: AuditEntry; showFile?: boolean }) {
   const { t, i18n } = useTranslation();
-  const changes = fieldChanges(entry.before, entry.after);
+  const language = i18n.resolvedLanguage ?? "de";
+  // The firm log has loaded the staff for its filter; their names stand in for user ids where known.
+  const actors = useQueryClient().getQueryData(auditActorsQuery.queryKey);
+  const staffName = (userId: string) => actors?.find((actor) => actor.userId === userId)?.name;
+  const changes = changeRows(entry, { t, language, staffName });
   const who =
     entry.actor.name ??
     t(`audit.actorKinds.${entry.actor.kind}` as never, { defaultValue: entry.actor.kind } as never);
@@ -88,16 +138,12 @@ export function AuditEntryView({ entry, showFile = false }: { entry: AuditEntry;
         <h3 className="font-medium text-slate-900">{actionLabel(t, entry.action)}</h3>
         <p className="text-sm text-slate-600">
           {t("audit.byAt", { who: String(who) })}{" "}
-          <time dateTime={entry.at}>{formatTime(entry.at, i18n.resolvedLanguage ?? "de")}</time>
+          <time dateTime={entry.at}>{formatTime(entry.at, language)}</time>
         </p>
       </header>
       {showFile && entry.clientFile ? (
         <p className="text-sm text-slate-700">
-          {t("audit.file")}:{" "}
-          <span className="font-medium">
-            {entry.clientFile.displayName ?? entry.clientFile.id}
-            {entry.clientFile.number ? ` (${entry.clientFile.number})` : ""}
-          </span>
+          {t("audit.file")}: <span className="font-medium">{fileName(t, entry)}</span>
         </p>
       ) : null}
       {changes.length > 0 ? (
@@ -120,12 +166,12 @@ export function AuditEntryView({ entry, showFile = false }: { entry: AuditEntry;
             {changes.map((change) => (
               <tr key={change.field} className="border-t border-slate-100">
                 <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
-                  {change.field ? word(t, "fields", change.field) : t("audit.value")}
+                  {change.label}
                 </th>
                 <td className="break-words py-1 pr-3 text-slate-500 line-through decoration-slate-300">
-                  {formatValue(t, change.before)}
+                  {change.before}
                 </td>
-                <td className="break-words py-1 text-slate-900">{formatValue(t, change.after)}</td>
+                <td className="break-words py-1 text-slate-900">{change.after}</td>
               </tr>
             ))}
           </tbody>

@@ -97,8 +97,9 @@ export function ClientListPage() {
       </div>
 
       <Card className="flex flex-col gap-4">
-        <div className="grid gap-4 md:grid-cols-[2fr_1fr_1fr]">
-          <div className="flex flex-col gap-1.5">
+        {/* Tablets: search on its own row, the two filters beside each other below it. */}
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr]">
+          <div className="flex flex-col gap-1.5 sm:col-span-2 lg:col-span-1">
             <label htmlFor={searchId} className="text-sm font-medium text-slate-800">
               {t("clients.search")}
             </label>

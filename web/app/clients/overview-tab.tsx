@@ -225,6 +225,9 @@ function TeamCard({ file }: { file: ClientFile }) {
     <Card>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t("clients.team")}</legend>
+        {choices.isSuccess && candidates.length === 0 ? (
+          <p className="text-slate-800">{t("clients.noTeam")}</p>
+        ) : null}
         {candidates.map((m) => (
           <label key={m.userId} className="inline-flex min-h-9 items-center gap-2 text-sm text-slate-800">
             <input

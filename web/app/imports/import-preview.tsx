@@ -20,11 +20,24 @@ type CellValue = string | number | boolean | null;
 /** A field key the catalog names (the server's field keys). */
 type FieldKey = keyof typeof importsCatalog.fields;
 
-/** Shows a cell as read: booleans as yes/no, empty as a dash. */
-function CellText({ value }: { value: CellValue | undefined }) {
+/** Fields whose values are codes ("private", "partner"), and the catalog that names each code. */
+const codeCatalogs: Partial<Record<FieldKey, string>> = {
+  kind: "clients.kind",
+  role: "clients.role",
+  salutation: "clients.salutation",
+  advisorKind: "clients.advisorKind",
+  status: "records.contractStatus",
+  premiumFrequency: "records.frequency",
+};
+
+/** Shows a cell as read: booleans as yes/no, codes in words, empty as a dash. */
+function CellText({ field, value }: { field: FieldKey; value: CellValue | undefined }) {
   const { t } = useTranslation();
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
   if (typeof value === "boolean") return <>{value ? t("imports.yes") : t("imports.no")}</>;
+  const catalog = codeCatalogs[field];
+  if (catalog && typeof value === "string")
+    return <>{t(`${catalog}.${value}` as never, { defaultValue: value } as never) as unknown as string}</>;
   return <>{String(value)}</>;
 }
 
@@ -181,7 +194,7 @@ export function ImportPreviewView({
                     <td className="px-3 py-2 tabular-nums text-slate-600">{row.row}</td>
                     {fields.map((field) => (
                       <td key={field} className="whitespace-nowrap px-3 py-2">
-                        <CellText value={row.values[field]} />
+                        <CellText field={field} value={row.values[field]} />
                       </td>
                     ))}
                   </tr>

@@ -221,12 +221,15 @@ function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
                 <td className="px-3 py-2">{t(`imports.status.${r.status}`)}</td>
                 <td className="whitespace-nowrap px-3 py-2">{format.format(new Date(r.createdAt))}</td>
                 <td className="px-3 py-2 text-slate-700">
-                  {t("imports.recent.counts", {
-                    created: r.createdRows,
-                    updated: r.updatedRows,
-                    unchanged: r.unchangedRows,
-                    errors: r.errorRows,
-                  })}
+                  {/* A run only previewed has changed nothing yet: no counts to show. */}
+                  {r.status === "previewed"
+                    ? t("imports.progress.previewed")
+                    : t("imports.recent.counts", {
+                        created: r.createdRows,
+                        updated: r.updatedRows,
+                        unchanged: r.unchangedRows,
+                        errors: r.errorRows,
+                      })}
                 </td>
               </tr>
             ))}

@@ -79,4 +79,74 @@ export const de = {
     },
     roles: { admin: "Administration", advisor: "Beratung", assistant: "Assistenz" },
   },
+  "access-changed": {
+    subject: {
+      formal: "Ihr Zugang bei {{firmName}} hat sich geändert",
+      informal: "Dein Zugang bei {{firmName}} hat sich geändert",
+    },
+    preview: {
+      formal: "„{{grantName}}“: Das hat sich an Ihrem Zugang geändert.",
+      informal: "„{{grantName}}“: Das hat sich an deinem Zugang geändert.",
+    },
+    greeting: { formal: "Guten Tag {{name}}", informal: "Hallo {{name}}" },
+    intro: {
+      formal: "{{firmName}} hat Ihren Zugang zu „{{grantName}}“ im Kundenportal geändert:",
+      informal: "{{firmName}} hat deinen Zugang zu „{{grantName}}“ im Kundenportal geändert:",
+    },
+    changes: {
+      readOnly: {
+        formal: "Sie können die geteilten Angaben weiter ansehen, aber nicht mehr ändern.",
+        informal: "Du kannst die geteilten Angaben weiter ansehen, aber nicht mehr ändern.",
+      },
+      readWrite: {
+        formal: "Sie können Angaben jetzt auch ändern, soweit Ihre Rolle es erlaubt.",
+        informal: "Du kannst Angaben jetzt auch ändern, soweit deine Rolle es erlaubt.",
+      },
+      locked: {
+        formal:
+          "Ihr Zugang ist vorübergehend gesperrt. Bis er entsperrt wird, können Sie nichts davon öffnen.",
+        informal:
+          "Dein Zugang ist vorübergehend gesperrt. Bis er entsperrt wird, kannst du nichts davon öffnen.",
+      },
+      unlocked: {
+        formal: "Ihr Zugang ist wieder freigegeben.",
+        informal: "Dein Zugang ist wieder freigegeben.",
+      },
+      revoked: {
+        formal: "Ihr Zugang wurde beendet. Sie können diese Angaben nicht mehr öffnen.",
+        informal: "Dein Zugang wurde beendet. Du kannst diese Angaben nicht mehr öffnen.",
+      },
+      reinstated: {
+        formal: "Ihr Zugang wurde wiederhergestellt.",
+        informal: "Dein Zugang wurde wiederhergestellt.",
+      },
+      expires: {
+        formal: "Ihr Zugang endet jetzt am {{date}}.",
+        informal: "Dein Zugang endet jetzt am {{date}}.",
+      },
+      noExpiry: {
+        formal: "Ihr Zugang hat kein Enddatum mehr.",
+        informal: "Dein Zugang hat kein Enddatum mehr.",
+      },
+      ended: {
+        formal: "Diese Freigabe besteht nicht mehr. Sie können diese Angaben nicht mehr öffnen.",
+        informal: "Diese Freigabe besteht nicht mehr. Du kannst diese Angaben nicht mehr öffnen.",
+      },
+    },
+    openPortal: "Zum Kundenportal",
+    questions: {
+      formal: "Bei Fragen zu dieser Änderung wenden Sie sich bitte an {{firmName}}.",
+      informal: "Bei Fragen zu dieser Änderung wende dich bitte an {{firmName}}.",
+    },
+    noPassword: {
+      formal: "Wir fragen Sie niemals per E-Mail nach Ihrem Passwort.",
+      informal: "Wir fragen dich niemals per E-Mail nach deinem Passwort.",
+    },
+    reason: {
+      formal:
+        "Sie erhalten diese E-Mail, weil {{firmName}} im Kundenportal auf Atrium Angaben mit Ihnen teilt.",
+      informal:
+        "Du erhältst diese E-Mail, weil {{firmName}} im Kundenportal auf Atrium Angaben mit dir teilt.",
+    },
+  },
 };

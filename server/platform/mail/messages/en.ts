@@ -33,4 +33,26 @@ export const en: Catalog = {
     reason: "You are receiving this email because {{inviterName}} invited you to the {{firmName}} team.",
     roles: { admin: "Administrator", advisor: "Advisor", assistant: "Assistant" },
   },
+  "access-changed": {
+    subject: "Your access at {{firmName}} has changed",
+    preview: "“{{grantName}}”: what changed in your access.",
+    greeting: "Hello {{name}}",
+    intro: "{{firmName}} has changed your access to “{{grantName}}” in the client portal:",
+    changes: {
+      readOnly: "You can still view the shared information, but no longer change it.",
+      readWrite: "You can now also change information, as far as your role allows.",
+      locked: "Your access is paused for now. You cannot open any of it until it is unlocked.",
+      unlocked: "Your access is open again.",
+      revoked: "Your access has ended. You can no longer open this information.",
+      reinstated: "Your access has been restored.",
+      expires: "Your access now ends on {{date}}.",
+      noExpiry: "Your access no longer has an end date.",
+      ended: "This sharing no longer exists. You can no longer open this information.",
+    },
+    openPortal: "Open the client portal",
+    questions: "If you have questions about this change, please contact {{firmName}}.",
+    noPassword: "We never ask for your password by email.",
+    reason:
+      "You are receiving this email because {{firmName}} shares information with you in the client portal on Atrium.",
+  },
 };

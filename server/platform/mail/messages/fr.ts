@@ -88,4 +88,75 @@ export const fr: Catalog = {
     },
     roles: { admin: "Administration", advisor: "Conseil", assistant: "Assistance" },
   },
+  "access-changed": {
+    subject: {
+      formal: "Votre accès chez {{firmName}} a changé",
+      informal: "Ton accès chez {{firmName}} a changé",
+    },
+    preview: {
+      formal: "« {{grantName}} » : ce qui a changé dans votre accès.",
+      informal: "« {{grantName}} » : ce qui a changé dans ton accès.",
+    },
+    greeting: "Bonjour {{name}}",
+    intro: {
+      formal: "{{firmName}} a modifié votre accès à « {{grantName}} » dans le portail client :",
+      informal: "{{firmName}} a modifié ton accès à « {{grantName}} » dans le portail client :",
+    },
+    changes: {
+      readOnly: {
+        formal: "Vous pouvez toujours consulter les informations partagées, mais plus les modifier.",
+        informal: "Tu peux toujours consulter les informations partagées, mais plus les modifier.",
+      },
+      readWrite: {
+        formal:
+          "Vous pouvez désormais aussi modifier des informations, dans la mesure où votre rôle le permet.",
+        informal: "Tu peux désormais aussi modifier des informations, dans la mesure où ton rôle le permet.",
+      },
+      locked: {
+        formal:
+          "Votre accès est suspendu pour le moment. Vous ne pouvez rien ouvrir tant qu’il n’est pas rétabli.",
+        informal:
+          "Ton accès est suspendu pour le moment. Tu ne peux rien ouvrir tant qu’il n’est pas rétabli.",
+      },
+      unlocked: {
+        formal: "Votre accès est de nouveau ouvert.",
+        informal: "Ton accès est de nouveau ouvert.",
+      },
+      revoked: {
+        formal: "Votre accès a pris fin. Vous ne pouvez plus ouvrir ces informations.",
+        informal: "Ton accès a pris fin. Tu ne peux plus ouvrir ces informations.",
+      },
+      reinstated: {
+        formal: "Votre accès a été rétabli.",
+        informal: "Ton accès a été rétabli.",
+      },
+      expires: {
+        formal: "Votre accès prend désormais fin le {{date}}.",
+        informal: "Ton accès prend désormais fin le {{date}}.",
+      },
+      noExpiry: {
+        formal: "Votre accès n’a plus de date de fin.",
+        informal: "Ton accès n’a plus de date de fin.",
+      },
+      ended: {
+        formal: "Ce partage n’existe plus. Vous ne pouvez plus ouvrir ces informations.",
+        informal: "Ce partage n’existe plus. Tu ne peux plus ouvrir ces informations.",
+      },
+    },
+    openPortal: "Ouvrir le portail client",
+    questions: {
+      formal: "Pour toute question sur ce changement, adressez-vous à {{firmName}}.",
+      informal: "Pour toute question sur ce changement, adresse-toi à {{firmName}}.",
+    },
+    noPassword: {
+      formal: "Nous ne vous demandons jamais votre mot de passe par e-mail.",
+      informal: "Nous ne te demandons jamais ton mot de passe par e-mail.",
+    },
+    reason: {
+      formal:
+        "Vous recevez cet e-mail parce que {{firmName}} partage des informations avec vous dans le portail client sur Atrium.",
+      informal:
+        "Tu reçois cet e-mail parce que {{firmName}} partage des informations avec toi dans le portail client sur Atrium.",
+    },
+  },
 };

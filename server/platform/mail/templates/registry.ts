@@ -1,4 +1,5 @@
 import type { EmailTemplate, EmailTemplateName, EmailTemplates } from "../render.js";
+import { accessChanged } from "./access-changed.js";
 import { staffInvitation } from "./staff-invitation.js";
 import { welcomeAdmin } from "./welcome-admin.js";
 
@@ -9,4 +10,5 @@ import { welcomeAdmin } from "./welcome-admin.js";
 export const emailTemplates: { readonly [K in EmailTemplateName]: EmailTemplate<EmailTemplates[K]> } = {
   "welcome-admin": welcomeAdmin,
   "staff-invitation": staffInvitation,
+  "access-changed": accessChanged,
 };

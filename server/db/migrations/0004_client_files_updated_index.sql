@@ -1,0 +1,1 @@
+CREATE INDEX "client_files_updated_idx" ON "client_files" USING btree ("firm_id","updated_at","id");

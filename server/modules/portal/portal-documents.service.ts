@@ -1,0 +1,49 @@
+import { AppError } from "../../platform/errors.js";
+import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { listShownDocuments } from "./portal-lists.queries.js";
+
+/** What the download route streams: the current version's stored file and how to label it. */
+export interface PortalDownload {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/**
+ * Opens the current version of a document the viewer sees (404 for any other), audited as
+ * "document.portal_download" with the viewer: the account, or the staff member and the grantee they
+ * preview.
+ */
+export async function openPortalDownload(
+  work: PortalWork,
+  fileId: string,
+  documentId: string,
+): Promise<PortalDownload> {
+  const access = await requirePortalFile(work, fileId);
+  const [row] = await listShownDocuments(work.tx, access, documentId);
+  if (!row) throw new AppError("not_found");
+  const { current } = row;
+  await recordAudit(work.tx, work.audit, {
+    action: "document.portal_download",
+    entityType: "document",
+    entityId: documentId,
+    clientFileId: fileId,
+    before: null,
+    after: {
+      version: current.version,
+      fileName: current.fileName,
+      sha256: current.sha256,
+      via: work.viewer.kind === "preview" ? "preview" : "portal",
+      ...(work.viewer.kind === "preview" ? { previewOfGranteeId: work.viewer.granteeId } : {}),
+      grantIds: access.grantIds,
+    },
+  });
+  return {
+    storageKey: current.storageKey,
+    fileName: current.fileName,
+    contentType: current.contentType,
+    sizeBytes: current.sizeBytes,
+  };
+}

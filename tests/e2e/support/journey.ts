@@ -1,0 +1,183 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { type RunningAtrium, startAtrium } from "./atrium-process";
+import { launchBrowser } from "./browser";
+import { freePort } from "./ports";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** Where journeys keep their screenshots (ignored by git). */
+export const screenshotDir = path.join(repoRoot, ".tmp");
+
+/** How a journey starts: the browser's locale and the name of its screenshots. */
+export interface JourneyOptions {
+  /** The browser's locale, e.g. "de-DE" or "en-US". */
+  locale: string;
+  /** Prefix of screenshot file names, e.g. "e2e-staff" gives .tmp/e2e-staff-failure.png. */
+  name: string;
+}
+
+/** A running Atrium with a browser page pointed at nothing yet. */
+export interface Journey {
+  baseUrl: string;
+  atrium: RunningAtrium;
+  context: BrowserContext;
+  page: Page;
+  /** The browser context's API client: shares the page's cookies. */
+  request: APIRequestContext;
+  /** Script errors, CSP violations and console errors seen so far ("Failed to load resource" excluded). */
+  consoleErrors: string[];
+  /** Runs one named step; a failure names the step, keeps a screenshot and shows the app's output. */
+  step: (name: string, work: () => Promise<void>) => Promise<void>;
+  /** Saves a full-page screenshot as .tmp/<name>-<label>.png. */
+  screenshot: (label: string) => Promise<void>;
+  /** Closes the browser, stops Atrium, drops the scratch database and removes temporary directories. */
+  stop: () => Promise<void>;
+}
+
+/** Starts a scratch database (when DATABASE_URL is set), Atrium and Chromium; cleans up if any part fails. */
+export async function startJourney(options: JourneyOptions): Promise<Journey> {
+  const tempDirs: string[] = [];
+  let database: ScratchDatabase | undefined;
+  let atrium: RunningAtrium | undefined;
+  let context: BrowserContext | undefined;
+  const stop = async () => {
+    await context?.close().catch(() => {});
+    await atrium?.stop();
+    await database
+      ?.drop()
+      .catch((error: unknown) => console.warn(`Could not drop database ${database?.name}:`, error));
+    await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
+
+  try {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
+    tempDirs.push(dataDir);
+    const profileDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-profile-"));
+    tempDirs.push(profileDir);
+    await mkdir(screenshotDir, { recursive: true });
+
+    // Check the browser first: no point starting the app when the journey cannot run.
+    context = await launchBrowser(profileDir, options.locale);
+    if (process.env.DATABASE_URL) database = await createScratchDatabase(process.env.DATABASE_URL);
+    atrium = await startAtrium({
+      port: await freePort(),
+      embeddedPgPort: await freePort(),
+      dataDir,
+      databaseUrl: database?.url,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  // CSP violations and script errors surface here; failed 401 fetches are expected and not errors.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      consoleErrors.push(message.text());
+    }
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+
+  const running = atrium;
+  const screenshot = async (label: string) => {
+    await page.screenshot({ path: path.join(screenshotDir, `${options.name}-${label}.png`), fullPage: true });
+  };
+  const step = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      await screenshot("failure").catch(() => {});
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Step "${name}" failed at ${page.url()}: ${detail}\n--- app output ---\n${running.output()}`,
+        { cause: error },
+      );
+    }
+  };
+  return {
+    baseUrl: running.baseUrl,
+    atrium: running,
+    context,
+    page,
+    request: context.request,
+    consoleErrors,
+    step,
+    screenshot,
+    stop,
+  };
+}
+
+/** Starts a journey in beforeAll, stops it in afterAll; the getter rethrows a failed start inside the test. */
+export function useJourney(options: JourneyOptions): () => Journey {
+  let journey: Journey | undefined;
+  let startFailure: unknown;
+  // A failed start is reported by the test itself, so it counts as failed rather than skipped.
+  beforeAll(async () => {
+    try {
+      journey = await startJourney(options);
+    } catch (error) {
+      startFailure = error;
+    }
+  });
+  afterAll(async () => {
+    await journey?.stop();
+  });
+  return () => {
+    if (startFailure) throw startFailure;
+    if (!journey) throw new Error("the app or the browser did not start");
+    return journey;
+  };
+}
+
+/** What POST /api/setup takes: the firm and its first administrator. */
+export interface FirmSetup {
+  firmName: string;
+  language: string;
+  adminName: string;
+  adminEmail: string;
+  password: string;
+}
+
+/** Sets up the firm through the API, which also signs the administrator in for the browser context. */
+export async function setUpFirm(journey: Journey, firm: FirmSetup): Promise<void> {
+  const res = await journey.request.post(`${journey.baseUrl}/api/setup`, {
+    data: firm,
+    headers: { "x-atrium-csrf": "1" },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+interface MailSummary {
+  id: string;
+  to: string;
+}
+
+/** Polls the development mailbox until a mail to `address` arrives and returns its plain text. */
+export async function waitForMail(journey: Journey, address: string, timeoutMs = 20_000): Promise<string> {
+  const { request, baseUrl } = journey;
+  let id = "";
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${baseUrl}/api/dev/mailbox`);
+        if (!res.ok()) return "";
+        const { mails } = (await res.json()) as { mails: MailSummary[] };
+        id = mails.find((mail) => mail.to.includes(address))?.id ?? "";
+        return id;
+      },
+      { timeout: timeoutMs, message: `a mail to ${address} in the development mailbox` },
+    )
+    .not.toBe("");
+  const res = await request.get(`${baseUrl}/api/dev/mailbox/${id}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { text: string }).text;
+}
