@@ -7,17 +7,14 @@ import {
   assetKinds,
   assetUpdateSchema,
   claimStatuses,
-  contractCategories,
-  contractStatuses,
+  contractSchema,
   contractSummarySchema,
   contractUpdateSchema,
   donationInputSchema,
   donationKinds,
   donationPartySchema,
   donationUpdateSchema,
-  lineOfBusinessSchema,
   moneyTotalSchema,
-  premiumFrequencies,
 } from "./records.js";
 
 // The client portal's API (PORTAL-2 … PORTAL-4, PORTAL-8, PORTAL-9): what a signed-in grantee, or a
@@ -94,26 +91,12 @@ export type PortalMe = z.infer<typeof portalMeSchema>;
 // ---- records as the portal shows them ----
 
 /** A contract in the portal, with its line of business and seed-004 category. */
-export const portalContractSchema = z.object({
-  id: z.string(),
-  number: z.string().nullable(),
-  insurer: z.string(),
-  productName: z.string().nullable(),
-  risk: z.string().nullable(),
-  lineOfBusiness: lineOfBusinessSchema.nullable(),
-  status: z.enum(contractStatuses),
-  category: z.enum(contractCategories),
-  offerDate: z.string().nullable(),
-  applicationDate: z.string().nullable(),
-  documentDate: z.string().nullable(),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  premium: z.string().nullable(),
-  premiumFrequency: z.enum(premiumFrequencies).nullable(),
-  currency: z.string(),
-  /** Whether the viewer may change it (PORTAL-8: only contracts held elsewhere, with read_write). */
-  editable: z.boolean(),
-});
+export const portalContractSchema = contractSchema
+  .omit({ clientFileId: true, externalId: true, createdAt: true, updatedAt: true })
+  .extend({
+    /** Whether the viewer may change it (PORTAL-8: only contracts held elsewhere, with read_write). */
+    editable: z.boolean(),
+  });
 export type PortalContract = z.infer<typeof portalContractSchema>;
 export const portalContractListSchema = z.object({ contracts: z.array(portalContractSchema) });
 export type PortalContractList = z.infer<typeof portalContractListSchema>;

@@ -20,52 +20,14 @@ import {
   insertDonation,
   updateDonationRow,
 } from "../records/donations.queries.js";
-import { blankToNull, checkCurrency, FieldProblems, parseMoney } from "../records/records.validation.js";
+import { checkDonationParties, donationValuesOf } from "../records/donations.rules.js";
+import { FieldProblems } from "../records/records.validation.js";
 import { presentPortalDonation } from "./portal.presenter.js";
 import { listShownDonations, listShownPersons } from "./portal-lists.queries.js";
 
 // PORTAL-8: donations (seed 003's inventory), changed by read_write grantees whose role allows it.
 
 const audited = { entityType: "donation" } as const;
-
-function valuesOf(input: DonationUpdate, problems: FieldProblems): Partial<DonationValues> {
-  const values: Partial<DonationValues> = {};
-  for (const key of ["donorPersonId", "beneficiaryPersonId"] as const)
-    if (input[key] !== undefined) values[key] = input[key] ?? null;
-  if (input.donationDate !== undefined) values.donationDate = input.donationDate;
-  for (const key of ["donorName", "beneficiaryName", "notes"] as const)
-    if (input[key] !== undefined) values[key] = blankToNull(input[key]);
-  if (input.amount !== undefined) {
-    const amount = parseMoney(problems, "amount", input.amount, "positive");
-    if (amount !== null) values.amount = amount;
-  }
-  if (input.currency !== undefined) {
-    checkCurrency(problems, "currency", input.currency);
-    values.currency = input.currency;
-  }
-  if (input.kind !== undefined) values.kind = input.kind;
-  return values;
-}
-
-/**
- * Each side is exactly one of a person or a name; a person must be one the viewer sees on this file
- * (a client cannot name, or probe for, persons the grant does not show).
- */
-function checkParties(merged: DonationValues, known: ReadonlySet<string>, problems: FieldProblems) {
-  for (const side of ["donor", "beneficiary"] as const) {
-    const personId = merged[`${side}PersonId`];
-    const name = merged[`${side}Name`];
-    if (personId && name) {
-      problems.add(`${side}PersonId`, "records.party_both");
-      problems.add(`${side}Name`, "records.party_both");
-    } else if (!personId && !name) {
-      problems.add(`${side}PersonId`, "records.party_missing");
-      problems.add(`${side}Name`, "records.party_missing");
-    } else if (personId && !known.has(personId)) {
-      problems.add(`${side}PersonId`, "records.person_not_on_file");
-    }
-  }
-}
 
 async function shownPersonIds(work: PortalWork, access: FileAccess) {
   return new Set((await listShownPersons(work.tx, access, [])).map((r) => r.person.id));
@@ -101,12 +63,12 @@ export async function createPortalDonation(work: PortalWork, fileId: string, inp
     notes: null,
     currency: "EUR",
     amount: "0.00",
-    ...valuesOf(input, problems),
+    ...donationValuesOf(input, problems),
     donationDate: input.donationDate,
     kind: input.kind,
     updatedAt: work.now,
   };
-  checkParties(values, await shownPersonIds(work, access), problems);
+  checkDonationParties(values, await shownPersonIds(work, access), problems);
   problems.throwIfAny();
   const id = newId(work.now.getTime());
   await insertDonation(work.tx, {
@@ -140,13 +102,13 @@ export async function updatePortalDonation(
   const row = await loadRow(work, fileId, id);
   const problems = new FieldProblems();
   const { firmId: _firm, id: _id, clientFileId: _file, createdAt: _created, ...current } = row;
-  const values: DonationValues = { ...current, ...valuesOf(patch, problems), updatedAt: work.now };
+  const values: DonationValues = { ...current, ...donationValuesOf(patch, problems), updatedAt: work.now };
   // A side left as it was stays acceptable, even naming a person the viewer does not see.
   const known = await shownPersonIds(work, access);
   if (row.donorPersonId && values.donorPersonId === row.donorPersonId) known.add(row.donorPersonId);
   if (row.beneficiaryPersonId && values.beneficiaryPersonId === row.beneficiaryPersonId)
     known.add(row.beneficiaryPersonId);
-  checkParties(values, known, problems);
+  checkDonationParties(values, known, problems);
   problems.throwIfAny();
   await updateDonationRow(work.tx, work.firmId, id, values);
   await assertStillChangeable(work.tx, access, "donation", id);

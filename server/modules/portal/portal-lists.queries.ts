@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { RecordKind } from "../../../contracts/grants.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import type { FileAccess } from "../access/portal-access.js";
@@ -22,6 +22,23 @@ import {
 /** `shownBySomeGrant` as a boolean column. */
 function flag(kind: RecordKind, grantIds: readonly string[]): SQL<boolean> {
   return sql<boolean>`${shownBySomeGrant(kind, grantIds)}`;
+}
+
+/** A table whose rows belong to a client file: what `shownOnFile` needs of it. */
+interface FileRecordTable {
+  firmId: AnyPgColumn;
+  clientFileId: AnyPgColumn;
+  id: AnyPgColumn;
+}
+
+/** The WHERE of every list: the viewer's file, optionally one row, and shown by one of their grants. */
+function shownOnFile(table: FileRecordTable, kind: RecordKind, access: FileAccess, onlyId?: string) {
+  return and(
+    eq(table.firmId, access.firmId),
+    eq(table.clientFileId, access.fileId),
+    onlyId ? eq(table.id, onlyId) : undefined,
+    shownBySomeGrant(kind, access.grantIds),
+  );
 }
 
 const contractLine = and(
@@ -48,14 +65,7 @@ export async function listShownContracts(
     })
     .from(contracts)
     .leftJoin(linesOfBusiness, contractLine)
-    .where(
-      and(
-        eq(contracts.firmId, access.firmId),
-        eq(contracts.clientFileId, access.fileId),
-        onlyId ? eq(contracts.id, onlyId) : undefined,
-        shownBySomeGrant("contract", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(contracts, "contract", access, onlyId))
     .orderBy(sql`${linesOfBusiness.code} asc nulls last`, asc(contracts.insurer), asc(contracts.id));
 }
 export type ShownContractRow = Awaited<ReturnType<typeof listShownContracts>>[number];
@@ -70,14 +80,7 @@ export async function listShownAssets(
   return tx.db
     .select({ asset: assets, editable: flag("asset", editIds) })
     .from(assets)
-    .where(
-      and(
-        eq(assets.firmId, access.firmId),
-        eq(assets.clientFileId, access.fileId),
-        onlyId ? eq(assets.id, onlyId) : undefined,
-        shownBySomeGrant("asset", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(assets, "asset", access, onlyId))
     .orderBy(asc(assets.kind), asc(assets.description), asc(assets.id));
 }
 export type ShownAssetRow = Awaited<ReturnType<typeof listShownAssets>>[number];
@@ -97,13 +100,7 @@ export async function listShownClaims(tx: ScopedTx, access: FileAccess) {
     .from(claims)
     .leftJoin(contracts, and(eq(contracts.firmId, claims.firmId), eq(contracts.id, claims.contractId)))
     .leftJoin(linesOfBusiness, contractLine)
-    .where(
-      and(
-        eq(claims.firmId, access.firmId),
-        eq(claims.clientFileId, access.fileId),
-        shownBySomeGrant("claim", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(claims, "claim", access))
     .orderBy(desc(claims.claimDate), desc(claims.id));
 }
 export type ShownClaimRow = Awaited<ReturnType<typeof listShownClaims>>[number];
@@ -139,14 +136,7 @@ export async function listShownAddresses(
       editable: flag("address", editIds),
     })
     .from(referenceAddresses)
-    .where(
-      and(
-        eq(referenceAddresses.firmId, access.firmId),
-        eq(referenceAddresses.clientFileId, access.fileId),
-        onlyId ? eq(referenceAddresses.id, onlyId) : undefined,
-        shownBySomeGrant("address", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(referenceAddresses, "address", access, onlyId))
     .orderBy(asc(referenceAddresses.label), asc(referenceAddresses.id));
 }
 export type ShownAddressRow = Awaited<ReturnType<typeof listShownAddresses>>[number];
@@ -161,14 +151,7 @@ export async function listShownPersons(
   return tx.db
     .select({ person: persons, editable: flag("person", editIds) })
     .from(persons)
-    .where(
-      and(
-        eq(persons.firmId, access.firmId),
-        eq(persons.clientFileId, access.fileId),
-        onlyId ? eq(persons.id, onlyId) : undefined,
-        shownBySomeGrant("person", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(persons, "person", access, onlyId))
     .orderBy(
       sql`case ${persons.role} when 'holder' then 0 when 'co_holder' then 1 when 'partner' then 2
         when 'child' then 3 when 'relative' then 4 when 'contact' then 5 else 6 end`,
@@ -204,14 +187,7 @@ export async function listShownDonations(
       beneficiary,
       and(eq(beneficiary.firmId, donations.firmId), eq(beneficiary.id, donations.beneficiaryPersonId)),
     )
-    .where(
-      and(
-        eq(donations.firmId, access.firmId),
-        eq(donations.clientFileId, access.fileId),
-        onlyId ? eq(donations.id, onlyId) : undefined,
-        shownBySomeGrant("donation", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(donations, "donation", access, onlyId))
     .orderBy(desc(donations.donationDate), desc(donations.id));
 }
 export type ShownDonationRow = Awaited<ReturnType<typeof listShownDonations>>[number];
@@ -237,14 +213,7 @@ export async function listShownDocuments(tx: ScopedTx, access: FileAccess, onlyI
         eq(documentVersions.version, documents.currentVersion),
       ),
     )
-    .where(
-      and(
-        eq(documents.firmId, access.firmId),
-        eq(documents.clientFileId, access.fileId),
-        onlyId ? eq(documents.id, onlyId) : undefined,
-        shownBySomeGrant("document", access.grantIds),
-      ),
-    )
+    .where(shownOnFile(documents, "document", access, onlyId))
     .orderBy(desc(documents.createdAt), desc(documents.id));
 }
 export type ShownDocumentRow = Awaited<ReturnType<typeof listShownDocuments>>[number];

@@ -14,46 +14,11 @@ import {
   personsOfFile,
   updateDonationRow,
 } from "./donations.queries.js";
+import { checkDonationParties, donationValuesOf } from "./donations.rules.js";
 import { firmOf, recordNotFound } from "./records.scope.js";
-import { blankToNull, checkCurrency, FieldProblems, parseMoney } from "./records.validation.js";
+import { FieldProblems } from "./records.validation.js";
 
 const audited = { entityType: "donation" } as const;
-
-function valuesOf(input: DonationUpdate, problems: FieldProblems): Partial<DonationValues> {
-  const values: Partial<DonationValues> = {};
-  for (const key of ["donorPersonId", "beneficiaryPersonId"] as const)
-    if (input[key] !== undefined) values[key] = input[key] ?? null;
-  if (input.donationDate !== undefined) values.donationDate = input.donationDate;
-  for (const key of ["donorName", "beneficiaryName", "notes"] as const)
-    if (input[key] !== undefined) values[key] = blankToNull(input[key]);
-  if (input.amount !== undefined) {
-    const amount = parseMoney(problems, "amount", input.amount, "positive");
-    if (amount !== null) values.amount = amount;
-  }
-  if (input.currency !== undefined) {
-    checkCurrency(problems, "currency", input.currency);
-    values.currency = input.currency;
-  }
-  if (input.kind !== undefined) values.kind = input.kind;
-  return values;
-}
-
-/** Each side is exactly one of a person of this file or a name. */
-function checkParties(merged: DonationValues, personIds: Set<string>, problems: FieldProblems) {
-  for (const side of ["donor", "beneficiary"] as const) {
-    const personId = merged[`${side}PersonId`];
-    const name = merged[`${side}Name`];
-    if (personId && name) {
-      problems.add(`${side}PersonId`, "records.party_both");
-      problems.add(`${side}Name`, "records.party_both");
-    } else if (!personId && !name) {
-      problems.add(`${side}PersonId`, "records.party_missing");
-      problems.add(`${side}Name`, "records.party_missing");
-    } else if (personId && !personIds.has(personId)) {
-      problems.add(`${side}PersonId`, "records.person_not_on_file");
-    }
-  }
-}
 
 async function people(work: StaffWork, fileId: string) {
   const list = (await personsOfFile(work.tx, firmOf(work.tx), fileId)).map(presentDonationPerson);
@@ -90,7 +55,7 @@ export async function getDonation(work: StaffWork, fileId: string, id: string) {
 export async function createDonation(work: StaffWork, fileId: string, input: DonationInput) {
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const problems = new FieldProblems();
-  const changed = valuesOf(input, problems);
+  const changed = donationValuesOf(input, problems);
   const { names } = await people(work, fileId);
   const values: DonationValues = {
     donorPersonId: null,
@@ -105,7 +70,7 @@ export async function createDonation(work: StaffWork, fileId: string, input: Don
     kind: input.kind,
     updatedAt: work.audit.at,
   };
-  checkParties(values, new Set(names.keys()), problems);
+  checkDonationParties(values, new Set(names.keys()), problems);
   problems.throwIfAny();
   const id = newId(work.audit.at.getTime());
   await insertDonation(work.tx, {
@@ -132,7 +97,7 @@ export async function updateDonation(work: StaffWork, fileId: string, id: string
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const row = await loadDonation(work, fileId, id);
   const problems = new FieldProblems();
-  const changed = valuesOf(patch, problems);
+  const changed = donationValuesOf(patch, problems);
   const { names } = await people(work, fileId);
   const values: DonationValues = { ...valuesOfRow(row), ...changed, updatedAt: work.audit.at };
   // A person removed from the file since stays acceptable on an unchanged side.
@@ -140,7 +105,7 @@ export async function updateDonation(work: StaffWork, fileId: string, id: string
   if (row.donorPersonId && values.donorPersonId === row.donorPersonId) known.add(row.donorPersonId);
   if (row.beneficiaryPersonId && values.beneficiaryPersonId === row.beneficiaryPersonId)
     known.add(row.beneficiaryPersonId);
-  checkParties(values, known, problems);
+  checkDonationParties(values, known, problems);
   problems.throwIfAny();
   await updateDonationRow(work.tx, firmOf(work.tx), id, values);
   const after = presentDonation(await loadDonation(work, fileId, id), names);
