@@ -21,14 +21,26 @@ declare module "vitest" {
  * migrated once, from which every test file clones its own. The RLS catalog check (SEC-10) runs here
  * too, so a broken isolation setup stops the whole suite before any test.
  */
+/** A random high port may be taken by another program on a shared machine: try a few before failing. */
+async function startOnSomeFreePort(dataDir: string): Promise<EmbeddedDatabase> {
+  for (let attempt = 1; ; attempt++) {
+    const port = 55_000 + Math.floor(Math.random() * 5_000);
+    try {
+      return await startEmbeddedPostgres({ dataDir, port, database: "atrium_test_admin" });
+    } catch (error) {
+      const taken = error instanceof Error && /already in use/.test(error.message);
+      if (!taken || attempt >= 5) throw error;
+    }
+  }
+}
+
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | null = null;
   let dataDir: string | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-test-pg-"));
-    const port = 55_000 + Math.floor(Math.random() * 5_000);
-    embedded = await startEmbeddedPostgres({ dataDir, port, database: "atrium_test_admin" });
+    embedded = await startOnSomeFreePort(dataDir);
     adminUrl = embedded.url;
   }
 

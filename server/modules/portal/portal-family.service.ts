@@ -4,6 +4,7 @@ import type { AccessLevel, StoredGranteeStatus } from "../../../contracts/grants
 import type { FamilyAccess, FamilyAccessInput, FamilyMember } from "../../../contracts/portal.js";
 import { AppError, invalidField } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import type { AccessChange } from "../../platform/mail/templates/access-changed.js";
 import type { FileAccess } from "../access/portal-access.js";
 import {
   type FamilyManager,
@@ -15,7 +16,9 @@ import { assertMayWriteHere, type PortalWork, requirePortalFile } from "../acces
 import { effectiveStatus } from "../access/sharing-rules.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { persons } from "../clients/clients.tables.js";
-import { grantees } from "../grants/grants.tables.js";
+import { loadFirmForGrants } from "../grants/grant-settings.js";
+import { type GranteeMailDeps, queueAccessChangedMail } from "../grants/grantee-mail.js";
+import { grantees, grants } from "../grants/grants.tables.js";
 import { findPortalFile } from "./portal-overview.queries.js";
 
 // PORTAL-9: holders and co-holders with read_write access give other family members of their own
@@ -23,6 +26,27 @@ import { findPortalFile } from "./portal-overview.queries.js";
 // never outside advisors. What the firm gave (or locked) stays the firm's to change.
 
 type GranteeRow = typeof grantees.$inferSelect;
+
+/** GRANT-7: a family member who already joined is told by mail when the holder changes their access. */
+async function tellGrantee(
+  work: PortalWork,
+  mail: GranteeMailDeps,
+  grantee: GranteeRow,
+  changes: AccessChange[],
+) {
+  if (!grantee.accountId || changes.length === 0) return;
+  const [grant] = await work.tx.db
+    .select({ name: grants.name })
+    .from(grants)
+    .where(and(eq(grants.firmId, work.firmId), eq(grants.id, grantee.grantId)));
+  await queueAccessChangedMail(
+    work.tx,
+    mail,
+    await loadFirmForGrants(work.tx),
+    { ...grantee, grantName: grant?.name ?? "" },
+    changes,
+  );
+}
 
 async function requireManager(work: PortalWork, access: FileAccess): Promise<FamilyManager> {
   const file = await findPortalFile(work.tx, access);
@@ -123,6 +147,7 @@ export async function setFamilyAccess(
   work: PortalWork,
   fileId: string,
   input: FamilyAccessInput,
+  mail: GranteeMailDeps,
 ): Promise<FamilyAccess> {
   const access = await requirePortalFile(work, fileId);
   assertMayWriteHere(access);
@@ -158,6 +183,7 @@ export async function setFamilyAccess(
         before: auditState(existing),
         after: after ? auditState(after) : null,
       });
+      await tellGrantee(work, mail, existing, [{ kind: "revoked" }]);
     }
   } else if (existing) {
     const status = existing.status === "revoked" ? "pending" : existing.status;
@@ -174,6 +200,10 @@ export async function setFamilyAccess(
         before: auditState(existing),
         after: after ? auditState(after) : null,
       });
+      const changes: AccessChange[] = [];
+      if (status !== existing.status) changes.push({ kind: "reinstated" });
+      if (existing.access !== input.access) changes.push({ kind: "access", to: input.access });
+      await tellGrantee(work, mail, existing, changes);
     }
   } else {
     // The invitation will go to this address; without one nobody could ever use the access.

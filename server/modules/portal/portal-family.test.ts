@@ -2,7 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyAccess } from "../../../contracts/portal.js";
 import type { ErrorBody } from "../../../tests/support/documents-world.js";
-import { insertGrantee, signedInPortalAccount } from "../../../tests/support/factories-grants.js";
+import {
+  accessChangedMails,
+  createPortalAccount,
+  insertGrantee,
+  linkGranteeAccount,
+  signedInPortalAccount,
+} from "../../../tests/support/factories-grants.js";
 import { auditOf, fieldsOf } from "../../../tests/support/factories-records.js";
 import {
   firmSnapshot,
@@ -141,5 +147,25 @@ describe("PORTAL-9: holders give family members access from the portal", () => {
     expect(res.status).toBe(200);
     expect(res.body.members.map((m) => m.name)).toContain("Erna Muster");
     expect(res.body.members.map((m) => m.personId)).not.toContain(paul);
+  });
+
+  it("a family member who already joined is told by mail when she raises or takes back their access", async () => {
+    const tante = await insertPerson(t, w.firmId, w.klaraFile, {
+      role: "relative",
+      firstName: "Tilda",
+      lastName: "Muster",
+      email: "tilda@example.test",
+    });
+    expect((await put(w.klara.client, { personId: tante, access: "read" })).status).toBe(200);
+    const account = await createPortalAccount(t.deps, { name: "Tilda Muster" });
+    const row = await granteeOf(tante);
+    await linkGranteeAccount(t.deps, w.firmId, row?.id ?? "", account.userId);
+    expect(await accessChangedMails(t.deps, account.email)).toEqual([]);
+
+    expect((await put(w.klara.client, { personId: tante, access: "read_write" })).status).toBe(200);
+    expect((await put(w.klara.client, { personId: tante, access: "none" })).status).toBe(200);
+    const mails = await accessChangedMails(t.deps, account.email);
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.meta.granteeId)).toEqual([row?.id, row?.id]);
   });
 });

@@ -252,7 +252,7 @@ export async function portalWriteRoutes(app: App, deps: AppDeps): Promise<void> 
     },
     (request) =>
       inPortalScope(deps, request, request.params.firmId, (work) =>
-        setFamilyAccess(work, request.params.fileId, request.body),
+        setFamilyAccess(work, request.params.fileId, request.body, deps),
       ),
   );
 }
