@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { grantRoute } from "./app/access/routes";
 import { auditRoute } from "./app/audit/routes";
 import { clientFileRoute, clientsRoute } from "./app/clients/routes";
 import { importsRoute } from "./app/imports/routes";
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     staffTeamRoute,
     importsRoute,
+    grantRoute,
   ]),
   portalRoute,
   staffInviteRoute,

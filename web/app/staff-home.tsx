@@ -5,10 +5,11 @@ import { PageHeading } from "../ui/page-heading";
 import { useDocumentTitle } from "../ui/use-document-title";
 import { useStaff } from "./staff-context";
 
+// What is ready links to where it lives (portal access is managed on each client file's Access tab).
 const upcoming = [
-  { id: "clients", title: "staff.clientsTitle", body: "staff.clientsBody" },
-  { id: "access", title: "staff.accessTitle", body: "staff.accessBody" },
-  { id: "invitations", title: "staff.invitationsTitle", body: "staff.invitationsBody" },
+  { id: "clients", title: "staff.clientsTitle", body: "staff.clientsBody", ready: true },
+  { id: "access", title: "staff.accessTitle", body: "staff.accessBody", ready: true },
+  { id: "invitations", title: "staff.invitationsTitle", body: "staff.invitationsBody", ready: false },
 ] as const;
 
 /** `/app`: the welcome page with what the staff area will offer next. */
@@ -33,7 +34,7 @@ export function StaffHome() {
             <li key={item.id}>
               <Card className="flex h-full flex-col gap-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  {item.id === "clients" ? (
+                  {item.ready ? (
                     <h3 className="font-semibold text-slate-900">
                       <Link to="/app/clients" className="text-brand-800 underline underline-offset-2">
                         {t(item.title)}

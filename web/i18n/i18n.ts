@@ -3,6 +3,9 @@ import { initReactI18next } from "react-i18next";
 import { type Language, languages } from "../../contracts/common";
 import de from "./de.json";
 import en from "./en.json";
+import accessDe from "./features/access/de.json";
+import accessEn from "./features/access/en.json";
+import accessFr from "./features/access/fr.json";
 import auditDe from "./features/audit/de.json";
 import auditEn from "./features/audit/en.json";
 import auditFr from "./features/audit/fr.json";
@@ -15,6 +18,9 @@ import documentsFr from "./features/documents/fr.json";
 import importsDe from "./features/imports/de.json";
 import importsEn from "./features/imports/en.json";
 import importsFr from "./features/imports/fr.json";
+import portalDe from "./features/portal/de.json";
+import portalEn from "./features/portal/en.json";
+import portalFr from "./features/portal/fr.json";
 import recordsDe from "./features/records/de.json";
 import recordsEn from "./features/records/en.json";
 import recordsFr from "./features/records/fr.json";
@@ -37,6 +43,8 @@ const enCatalog = {
   documents: documentsEn,
   audit: auditEn,
   imports: importsEn,
+  access: accessEn,
+  portal: portalEn,
 };
 
 // `satisfies` makes a key missing from the German or French catalog a type error, not a runtime surprise.
@@ -51,6 +59,8 @@ const resources = {
       documents: documentsDe,
       audit: auditDe,
       imports: importsDe,
+      access: accessDe,
+      portal: portalDe,
     } satisfies typeof enCatalog,
   },
   fr: {
@@ -63,6 +73,8 @@ const resources = {
       documents: documentsFr,
       audit: auditFr,
       imports: importsFr,
+      access: accessFr,
+      portal: portalFr,
     } satisfies typeof enCatalog,
   },
   en: { translation: enCatalog },

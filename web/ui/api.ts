@@ -40,19 +40,42 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-/** Options of one API call; `body` is sent as JSON. */
+/** Options of one API call; `body` is sent as JSON; `headers` are added (e.g. the portal's preview). */
 export interface ApiOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** What to accept instead of JSON (a download). */
+  accept?: string;
 }
 
-/** Calls the Atrium API on the same origin and returns the parsed JSON body; throws ApiError on failure. */
-export async function api<T>(path: string, { method = "GET", body, signal }: ApiOptions = {}): Promise<T> {
+async function errorOf(response: Response): Promise<ApiError> {
+  let parsed: unknown;
+  try {
+    const text = await response.text();
+    parsed = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (isErrorBody(parsed)) {
+    const { code, message, details } = parsed.error;
+    return new ApiError(response.status, code, message, details);
+  }
+  // A proxy or crash page instead of our error body: say something useful anyway.
+  return new ApiError(response.status, "unexpected", i18next.t("errors.unexpected"));
+}
+
+/** Calls the Atrium API on the same origin and returns the successful response; throws ApiError on failure. */
+export async function apiResponse(
+  path: string,
+  { method = "GET", body, signal, headers: extra, accept }: ApiOptions = {},
+): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: "application/json",
+    Accept: accept ?? "application/json",
     // Server messages (validation, errors) come back in the language the UI shows.
     "Accept-Language": currentLanguage(),
+    ...extra,
   };
   // The server refuses writes without this header: a cross-site form cannot set it.
   if (method !== "GET") headers["x-atrium-csrf"] = "1";
@@ -71,24 +94,20 @@ export async function api<T>(path: string, { method = "GET", body, signal }: Api
     if (signal?.aborted) throw cause;
     throw new ApiError(0, "network", i18next.t("errors.network"));
   }
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
 
+/** Calls the Atrium API on the same origin and returns the parsed JSON body; throws ApiError on failure. */
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options);
   const text = await response.text();
-  let parsed: unknown;
   try {
-    parsed = text === "" ? undefined : JSON.parse(text);
+    return (text === "" ? undefined : JSON.parse(text)) as T;
   } catch {
-    parsed = undefined;
+    // As before: a successful answer that is not JSON carries nothing the caller reads.
+    return undefined as T;
   }
-
-  if (!response.ok) {
-    if (isErrorBody(parsed)) {
-      const { code, message, details } = parsed.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    // A proxy or crash page instead of our error body: say something useful anyway.
-    throw new ApiError(response.status, "unexpected", i18next.t("errors.unexpected"));
-  }
-  return parsed as T;
 }
 
 /** The message to show for any thrown value: the server's translated text, or a generic one. */

@@ -9,6 +9,7 @@ import { Loading } from "../../ui/loading";
 import { PageHeading } from "../../ui/page-heading";
 import { Tabs } from "../../ui/tabs";
 import { useDocumentTitle } from "../../ui/use-document-title";
+import { AccessTab } from "../access/access-tab";
 import { HistoryTab } from "../audit/history-tab";
 import { DocumentsTab } from "../documents/documents-tab";
 import { AddressesTab } from "../records/addresses-tab";
@@ -59,7 +60,7 @@ export function ClientFilePage({ fileId }: { fileId: string }) {
     {
       id: "access",
       label: t("clients.tabs.access"),
-      content: <Alert tone="info">{t("clients.accessComesWithGrants")}</Alert>,
+      content: <AccessTab file={data} />,
     },
     { id: "history", label: t("clients.tabs.history"), content: <HistoryTab clientFileId={fileId} /> },
   ];

@@ -1,27 +1,15 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DocumentCategory, DocumentDetail, DocumentVersion } from "../../../contracts/documents";
+import type { DocumentCategory, DocumentDetail } from "../../../contracts/documents";
 import type { Contract } from "../../../contracts/records";
 import { Alert } from "../../ui/alert";
-import { ApiError, errorMessage } from "../../ui/api";
+import { errorMessage } from "../../ui/api";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
-import { LoadError } from "../../ui/load-error";
-import { Loading } from "../../ui/loading";
-import { Select } from "../../ui/select";
-import { TextField } from "../../ui/text-field";
-import {
-  documentKeys,
-  downloadUrl,
-  formatDate,
-  formatSize,
-  sendUpload,
-  useDeleteDocument,
-  useDocument,
-  useUpdateDocument,
-} from "./documents-api";
-import { contractLabel, DropZone, splitUploadError, UploadProgress } from "./upload-panel";
+import { QueryView } from "../../ui/query-view";
+import { DocumentDetailsForm } from "./document-details-form";
+import { DocumentVersions, NewDocumentVersion } from "./document-versions";
+import { downloadUrl, useDeleteDocument, useDocument } from "./documents-api";
 
 /** One opened document: preview, details to edit, versions with SHA-256, new version, delete. */
 export function DocumentPanel({
@@ -46,38 +34,38 @@ export function DocumentPanel({
     if (loadedId) heading.current?.focus();
   }, [loadedId]);
 
-  if (query.isPending) return <Loading />;
-  if (query.isError)
-    return <LoadError error={query.error} onRetry={() => void query.refetch()} heading="h2" />;
-  const doc = query.data;
   return (
-    <Card className="flex flex-col gap-6" aria-labelledby={`document-${doc.id}`}>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <h3
-          id={`document-${doc.id}`}
-          ref={heading}
-          tabIndex={-1}
-          className="text-lg font-semibold text-slate-900"
-        >
-          {doc.title}
-        </h3>
-        <div className="flex flex-wrap gap-2">
-          <Button asChild variant="secondary" size="sm">
-            <a href={downloadUrl(fileId, doc.id)} download>
-              {t("documents.actions.download")}
-            </a>
-          </Button>
-          <Button variant="ghost" size="sm" onClick={onClose}>
-            {t("documents.actions.close")}
-          </Button>
-        </div>
-      </div>
-      {doc.previewable ? <Preview fileId={fileId} doc={doc} /> : null}
-      <EditForm fileId={fileId} doc={doc} categories={categories} contracts={contracts} />
-      <Versions fileId={fileId} doc={doc} />
-      <NewVersion fileId={fileId} doc={doc} />
-      <DeleteDocument fileId={fileId} doc={doc} onDeleted={onClose} />
-    </Card>
+    <QueryView query={query}>
+      {(doc) => (
+        <Card className="flex flex-col gap-6" aria-labelledby={`document-${doc.id}`}>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h3
+              id={`document-${doc.id}`}
+              ref={heading}
+              tabIndex={-1}
+              className="text-lg font-semibold text-slate-900"
+            >
+              {doc.title}
+            </h3>
+            <div className="flex flex-wrap gap-2">
+              <Button asChild variant="secondary" size="sm">
+                <a href={downloadUrl(fileId, doc.id)} download>
+                  {t("documents.actions.download")}
+                </a>
+              </Button>
+              <Button variant="ghost" size="sm" onClick={onClose}>
+                {t("documents.actions.close")}
+              </Button>
+            </div>
+          </div>
+          {doc.previewable ? <Preview fileId={fileId} doc={doc} /> : null}
+          <DocumentDetailsForm fileId={fileId} doc={doc} categories={categories} contracts={contracts} />
+          <DocumentVersions fileId={fileId} doc={doc} />
+          <NewDocumentVersion fileId={fileId} doc={doc} />
+          <DeleteDocument fileId={fileId} doc={doc} onDeleted={onClose} />
+        </Card>
+      )}
+    </QueryView>
   );
 }
 
@@ -109,244 +97,6 @@ function Preview({ fileId, doc }: { fileId: string; doc: DocumentDetail }) {
         />
       ) : null}
     </section>
-  );
-}
-
-/** Title, category, contract and date, saved together; server field errors land under their fields. */
-function EditForm({
-  fileId,
-  doc,
-  categories,
-  contracts,
-}: {
-  fileId: string;
-  doc: DocumentDetail;
-  categories: DocumentCategory[];
-  contracts: Contract[];
-}) {
-  const { t } = useTranslation();
-  const update = useUpdateDocument(fileId, doc.id);
-  const [title, setTitle] = useState(doc.title);
-  const [categoryId, setCategoryId] = useState(doc.category.id);
-  const [contractId, setContractId] = useState(doc.contractId ?? "");
-  const [documentDate, setDocumentDate] = useState(doc.documentDate ?? "");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
-  const choosable = categories.filter((c) => c.active || c.id === doc.category.id);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setMessage(undefined);
-    try {
-      await update.mutateAsync({
-        title,
-        categoryId,
-        contractId: contractId || null,
-        documentDate: documentDate || null,
-      });
-      setMessage({ tone: "success", text: t("documents.edit.saved") });
-    } catch (cause) {
-      const fields = cause instanceof ApiError ? cause.fieldErrors : [];
-      if (fields.length > 0) setErrors(Object.fromEntries(fields.map((f) => [f.field, f.message])));
-      else setMessage({ tone: "error", text: errorMessage(cause) });
-    }
-  };
-
-  return (
-    <form className="flex flex-col gap-4" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <h4 className="text-base font-semibold text-slate-900">{t("documents.edit.heading")}</h4>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <div className="grid gap-4 md:grid-cols-2">
-        <TextField
-          label={t("documents.fields.title")}
-          value={title}
-          maxLength={200}
-          error={errors.title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <Select
-          label={t("documents.fields.category")}
-          value={categoryId}
-          error={errors.categoryId}
-          onChange={(event) => setCategoryId(event.target.value)}
-        >
-          {choosable.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-        {contracts.length > 0 || doc.contractId ? (
-          <Select
-            label={t("documents.fields.contract")}
-            value={contractId}
-            error={errors.contractId}
-            onChange={(event) => setContractId(event.target.value)}
-          >
-            <option value="">{t("documents.fields.noContract")}</option>
-            {contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {contractLabel(c)}
-              </option>
-            ))}
-          </Select>
-        ) : null}
-        <TextField
-          label={t("documents.fields.documentDate")}
-          type="date"
-          value={documentDate}
-          error={errors.documentDate}
-          onChange={(event) => setDocumentDate(event.target.value)}
-        />
-      </div>
-      <Button type="submit" className="self-start" busy={update.isPending}>
-        {t("documents.edit.save")}
-      </Button>
-    </form>
-  );
-}
-
-/** Every version, newest first, with its SHA-256 shortened and copyable. */
-function Versions({ fileId, doc }: { fileId: string; doc: DocumentDetail }) {
-  const { t } = useTranslation();
-  return (
-    <section className="flex flex-col gap-2">
-      <h4 className="text-base font-semibold text-slate-900">{t("documents.versions.heading")}</h4>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                {t("documents.versions.version")}
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                {t("documents.versions.file")}
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                {t("documents.versions.uploaded")}
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                SHA-256
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">{t("documents.actions.download")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {doc.versions.map((v) => (
-              <VersionRow key={v.version} fileId={fileId} documentId={doc.id} version={v} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function VersionRow({
-  fileId,
-  documentId,
-  version: v,
-}: {
-  fileId: string;
-  documentId: string;
-  version: DocumentVersion;
-}) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(v.sha256);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      setCopied(false);
-    }
-  };
-  return (
-    <tr>
-      <td className="py-2 pr-3 tabular-nums">{v.version}</td>
-      <td className="py-2 pr-3">
-        <span className="break-all">{v.fileName}</span>
-        <span className="block text-slate-600">{formatSize(v.sizeBytes)}</span>
-      </td>
-      <td className="py-2 pr-3">
-        {formatDate(v.uploadedAt)}
-        <span className="block text-slate-600">{v.uploadedBy.name ?? "—"}</span>
-      </td>
-      <td className="py-2 pr-3">
-        <span className="flex items-center gap-2">
-          <code title={v.sha256} className="font-mono text-xs text-slate-800">
-            {v.sha256.slice(0, 12)}…
-          </code>
-          <Button
-            variant="ghost"
-            size="sm"
-            aria-label={t("documents.versions.copyHash", { version: v.version })}
-            onClick={() => void copy()}
-          >
-            {copied ? t("documents.versions.copied") : t("documents.versions.copy")}
-          </Button>
-        </span>
-      </td>
-      <td className="py-2">
-        <a
-          className="text-brand-700 underline hover:text-brand-800"
-          href={downloadUrl(fileId, documentId, { version: v.version })}
-          download
-        >
-          {t("documents.actions.downloadVersion", { version: v.version })}
-        </a>
-      </td>
-    </tr>
-  );
-}
-
-/** Uploads a new version; the earlier ones stay. */
-function NewVersion({ fileId, doc }: { fileId: string; doc: DocumentDetail }) {
-  const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const [alert, setAlert] = useState<string>();
-  const abort = useRef<() => void>(() => {});
-  const refreshed = useRefreshDocument(fileId, doc.id);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setAlert(undefined);
-    if (!file) {
-      setError(t("documents.upload.fileRequired"));
-      return;
-    }
-    setProgress(0);
-    const upload = sendUpload(fileId, file, { versionOf: doc.id, onProgress: setProgress });
-    abort.current = upload.abort;
-    try {
-      refreshed(await upload.done);
-      setFile(null);
-    } catch (cause) {
-      const split = splitUploadError(cause);
-      setError(split.fields.file);
-      setAlert(split.alert);
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  return (
-    <form className="flex flex-col gap-3" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <h4 className="text-base font-semibold text-slate-900">{t("documents.versions.newHeading")}</h4>
-      {alert ? <Alert>{alert}</Alert> : null}
-      <DropZone file={file} onFile={setFile} error={error} disabled={progress !== null} />
-      {progress !== null ? <UploadProgress fraction={progress} onCancel={() => abort.current()} /> : null}
-      <Button type="submit" variant="secondary" className="self-start" busy={progress !== null}>
-        {t("documents.versions.upload", { version: doc.currentVersion + 1 })}
-      </Button>
-    </form>
   );
 }
 
@@ -406,13 +156,4 @@ function DeleteDocument({
       </dialog>
     </div>
   );
-}
-
-/** After a new version: the detail shows it at once and the list refreshes. */
-function useRefreshDocument(fileId: string, id: string) {
-  const client = useQueryClient();
-  return (detail: DocumentDetail) => {
-    client.setQueryData(documentKeys.one(fileId, id), detail);
-    void client.invalidateQueries({ queryKey: documentKeys.list(fileId), exact: true });
-  };
 }

@@ -9,6 +9,7 @@ import { Badge, Card } from "../../ui/card";
 import { cn } from "../../ui/cn";
 import { LoadError } from "../../ui/load-error";
 import { Loading } from "../../ui/loading";
+import { ExplainButton } from "../access/explain-dialog";
 import { DocumentPanel } from "./document-panel";
 import {
   documentKeys,
@@ -156,23 +157,21 @@ function DocumentTable({
         <caption className="sr-only">{t("documents.heading")}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.fields.title")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.fields.category")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.list.date")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.list.size")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.list.version")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("documents.list.portal")}
+            {[
+              t("documents.fields.title"),
+              t("documents.fields.category"),
+              t("documents.list.date"),
+              t("documents.list.size"),
+              t("documents.list.version"),
+              t("documents.list.portal"),
+            ].map((header) => (
+              <th key={header} scope="col" className="px-4 py-3 font-medium">
+                {header}
+              </th>
+            ))}
+            {/* `relative` keeps the hidden label inside the scrolling table, not widening the page. */}
+            <th scope="col" className="relative px-2 py-3">
+              <span className="sr-only">{t("access.explain.column")}</span>
             </th>
           </tr>
         </thead>
@@ -196,6 +195,9 @@ function DocumentTable({
               <td className="px-4 py-3 tabular-nums">v{doc.currentVersion}</td>
               <td className="px-4 py-3">
                 <ShareSwitch doc={doc} onToggle={() => toggle(doc)} />
+              </td>
+              <td className="px-2 py-2 text-right">
+                <ExplainButton fileId={fileId} kind="document" recordId={doc.id} name={doc.title} />
               </td>
             </tr>
           ))}

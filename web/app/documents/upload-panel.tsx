@@ -11,8 +11,7 @@ import { ApiError, errorMessage } from "../../ui/api";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { cn } from "../../ui/cn";
-import { Select } from "../../ui/select";
-import { TextField } from "../../ui/text-field";
+import { DocumentDetailsFields, type DocumentDetailsValues } from "./document-fields";
 import { formatSize, sendUpload, titleFromFileName } from "./documents-api";
 
 type FieldName = "file" | "title" | "categoryId" | "contractId" | "documentDate";
@@ -152,36 +151,38 @@ export function UploadPanel({
   const { t } = useTranslation();
   const active = categories.filter((c) => c.active);
   const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState("");
+  const [details, setDetails] = useState<DocumentDetailsValues>({
+    title: "",
+    categoryId: active.find((c) => c.key === "other")?.id ?? active[0]?.id ?? "",
+    contractId: "",
+    documentDate: "",
+  });
   const [titleTouched, setTitleTouched] = useState(false);
-  const [categoryId, setCategoryId] = useState(
-    active.find((c) => c.key === "other")?.id ?? active[0]?.id ?? "",
-  );
-  const [contractId, setContractId] = useState("");
-  const [documentDate, setDocumentDate] = useState("");
   const [shared, setShared] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [alert, setAlert] = useState<string>();
   const abort = useRef<() => void>(() => {});
 
+  const setDetail = (name: keyof DocumentDetailsValues, value: string) =>
+    setDetails((current) => ({ ...current, [name]: value }));
   const chooseFile = (chosen: File) => {
     setFile(chosen);
     setErrors((e) => ({ ...e, file: undefined }));
-    if (!titleTouched || !title) setTitle(titleFromFileName(chosen.name));
+    if (!titleTouched || !details.title) setDetail("title", titleFromFileName(chosen.name));
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const missing: Partial<Record<FieldName, string>> = {};
     if (!file) missing.file = t("documents.upload.fileRequired");
-    if (!title.trim()) missing.title = t("documents.upload.titleRequired");
+    if (!details.title.trim()) missing.title = t("documents.upload.titleRequired");
     setErrors(missing);
     setAlert(undefined);
     if (!file || Object.keys(missing).length > 0) return;
     setProgress(0);
     const upload = sendUpload(fileId, file, {
-      fields: { title: title.trim(), categoryId, contractId, documentDate, sharedToPortal: shared },
+      fields: { ...details, title: details.title.trim(), sharedToPortal: shared },
       onProgress: setProgress,
     });
     abort.current = upload.abort;
@@ -203,57 +204,19 @@ export function UploadPanel({
       {alert ? <Alert>{alert}</Alert> : null}
       <form className="flex flex-col gap-4" noValidate onSubmit={(event) => void onSubmit(event)}>
         <DropZone file={file} onFile={chooseFile} error={errors.file} disabled={busy} />
-        <div className="grid gap-4 md:grid-cols-2">
-          <TextField
-            label={t("documents.fields.title")}
-            value={title}
-            maxLength={200}
-            required
-            disabled={busy}
-            error={errors.title}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              setTitleTouched(true);
-            }}
-          />
-          <Select
-            label={t("documents.fields.category")}
-            value={categoryId}
-            disabled={busy}
-            error={errors.categoryId}
-            onChange={(event) => setCategoryId(event.target.value)}
-          >
-            {active.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-          {contracts.length > 0 ? (
-            <Select
-              label={t("documents.fields.contract")}
-              value={contractId}
-              disabled={busy}
-              error={errors.contractId}
-              onChange={(event) => setContractId(event.target.value)}
-            >
-              <option value="">{t("documents.fields.noContract")}</option>
-              {contracts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {contractLabel(c)}
-                </option>
-              ))}
-            </Select>
-          ) : null}
-          <TextField
-            label={t("documents.fields.documentDate")}
-            type="date"
-            value={documentDate}
-            disabled={busy}
-            error={errors.documentDate}
-            onChange={(event) => setDocumentDate(event.target.value)}
-          />
-        </div>
+        <DocumentDetailsFields
+          values={details}
+          onChange={(name, value) => {
+            setDetail(name, value);
+            if (name === "title") setTitleTouched(true);
+          }}
+          errors={errors}
+          categories={active}
+          contracts={contracts}
+          showContract={contracts.length > 0}
+          disabled={busy}
+          titleRequired
+        />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input
             type="checkbox"
@@ -276,9 +239,4 @@ export function UploadPanel({
       </form>
     </Card>
   );
-}
-
-/** "Allianz · 123-456 · Hausrat": what identifies a contract in a select. */
-export function contractLabel(c: Contract): string {
-  return [c.insurer, c.number, c.productName ?? c.risk ?? c.lineOfBusiness?.name].filter(Boolean).join(" · ");
 }

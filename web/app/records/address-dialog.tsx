@@ -1,18 +1,16 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useMemo } from "react";
+import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import type { Address, AddressInput } from "../../../contracts/records";
-import { Alert } from "../../ui/alert";
-import { fieldErrorText } from "../../ui/form";
+import type { Address } from "../../../contracts/records";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
-import { DialogActions } from "./record-dialog";
-import { applyRecordError } from "./record-form";
-import { contractName, useRecordFormat } from "./record-format";
-import { contractsQuery, useRecordMutations } from "./records-api";
+import { RecordFormShell } from "./record-dialog";
+import { type RecordFormProps, useRecordForm } from "./record-form";
+import { useRecordFormat } from "./record-format";
+import { ContractWithLine } from "./record-table";
+import { contractsQuery } from "./records-api";
 
 // Countries offered in the list; an address elsewhere keeps its code (see countryOptions).
 const commonCountries = [
@@ -53,40 +51,34 @@ const formSchema = z.object({
   country: z.string().length(2, "records.validation.required"),
   contractIds: z.array(z.string()),
 });
-type AddressForm = z.infer<typeof formSchema>;
-const fields = ["label", "street", "postalCode", "city", "country", "contractIds"] as const;
 
 /** The add/edit form of a reference address with the contracts of the file that cover it. */
-export function AddressForm({
-  fileId,
-  address,
-  onDone,
-}: {
-  fileId: string;
-  address: Address | null;
-  onDone: () => void;
-}) {
+export function AddressForm({ fileId, record: address, onDone }: RecordFormProps<Address>) {
   const { t } = useTranslation();
   const { language } = useRecordFormat();
   const contracts = useQuery(contractsQuery(fileId));
-  const { save } = useRecordMutations(fileId, "reference-addresses");
-  const [alert, setAlert] = useState<string>();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<AddressForm>({
-    resolver: zodResolver(formSchema),
-    defaultValues: {
+  const { form, field, error, shell } = useRecordForm({
+    fileId,
+    kind: "reference-addresses",
+    id: address?.id,
+    schema: () => formSchema,
+    onDone,
+    defaultValues: () => ({
       label: address?.label ?? "",
       street: address?.street ?? "",
       postalCode: address?.postalCode ?? "",
       city: address?.city ?? "",
       country: address?.country ?? "DE",
       contractIds: address?.contracts.map((c) => c.id) ?? [],
-    },
+    }),
+    toBody: (v) => ({
+      label: v.label.trim(),
+      street: v.street.trim(),
+      postalCode: v.postalCode.trim(),
+      city: v.city.trim(),
+      country: v.country,
+      contractIds: v.contractIds,
+    }),
   });
 
   const countryOptions = useMemo(() => {
@@ -98,64 +90,35 @@ export function AddressForm({
       .sort((a, b) => a.name.localeCompare(b.name, language));
   }, [language, address]);
 
-  const onSubmit = handleSubmit(async (v) => {
-    setAlert(undefined);
-    const body: AddressInput = {
-      label: v.label.trim(),
-      street: v.street.trim(),
-      postalCode: v.postalCode.trim(),
-      city: v.city.trim(),
-      country: v.country,
-      contractIds: v.contractIds,
-    };
-    try {
-      await save.mutateAsync({ id: address?.id, body });
-      onDone();
-    } catch (error) {
-      setAlert(applyRecordError(error, setError, fields));
-    }
-  });
-
-  const error = (name: keyof AddressForm) => fieldErrorText(t, errors[name] as never);
   const contractsError = error("contractIds");
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
+    <RecordFormShell {...shell}>
       <div className="grid gap-4 sm:grid-cols-6">
         <TextField
           className="sm:col-span-6"
           label={t("records.addresses.label")}
           hint={t("records.addresses.labelHint")}
-          error={error("label")}
-          {...register("label")}
+          {...field("label")}
         />
         <TextField
           className="sm:col-span-6"
           label={t("records.addresses.street")}
           autoComplete="off"
-          error={error("street")}
-          {...register("street")}
+          {...field("street")}
         />
         <TextField
           className="sm:col-span-2"
           label={t("records.addresses.postalCode")}
           autoComplete="off"
-          error={error("postalCode")}
-          {...register("postalCode")}
+          {...field("postalCode")}
         />
         <TextField
           className="sm:col-span-4"
           label={t("records.addresses.city")}
           autoComplete="off"
-          error={error("city")}
-          {...register("city")}
+          {...field("city")}
         />
-        <Select
-          className="sm:col-span-3"
-          label={t("records.addresses.country")}
-          error={error("country")}
-          {...register("country")}
-        >
+        <Select className="sm:col-span-3" label={t("records.addresses.country")} {...field("country")}>
           {countryOptions.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -165,9 +128,9 @@ export function AddressForm({
       </div>
 
       <Controller
-        control={control}
+        control={form.control}
         name="contractIds"
-        render={({ field }) => (
+        render={({ field: chosen }) => (
           <fieldset
             aria-describedby={contractsError ? "address-contracts-error" : undefined}
             className="flex flex-col gap-2"
@@ -179,7 +142,7 @@ export function AddressForm({
             ) : (
               <ul className="grid max-h-56 gap-1 overflow-y-auto rounded-lg border border-slate-200 p-2 sm:grid-cols-2">
                 {(contracts.data ?? []).map((c) => {
-                  const checked = field.value.includes(c.id);
+                  const checked = chosen.value.includes(c.id);
                   return (
                     <li key={c.id}>
                       <label className="flex min-h-9 cursor-pointer items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-50">
@@ -188,16 +151,13 @@ export function AddressForm({
                           className="size-4 accent-brand-700"
                           checked={checked}
                           onChange={() =>
-                            field.onChange(
-                              checked ? field.value.filter((id) => id !== c.id) : [...field.value, c.id],
+                            chosen.onChange(
+                              checked ? chosen.value.filter((id) => id !== c.id) : [...chosen.value, c.id],
                             )
                           }
                         />
                         <span>
-                          {c.lineOfBusiness ? (
-                            <span className="font-medium">{c.lineOfBusiness.code} · </span>
-                          ) : null}
-                          {contractName(c)}
+                          <ContractWithLine contract={c} />
                         </span>
                       </label>
                     </li>
@@ -217,7 +177,6 @@ export function AddressForm({
           </fieldset>
         )}
       />
-      <DialogActions busy={save.isPending} onCancel={onDone} />
-    </form>
+    </RecordFormShell>
   );
 }

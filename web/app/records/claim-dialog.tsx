@@ -1,21 +1,25 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { type Claim, type ClaimInput, claimStatuses } from "../../../contracts/records";
-import { Alert } from "../../ui/alert";
-import { fieldErrorText } from "../../ui/form";
+import type { Language } from "../../../contracts/common";
+import { type Claim, claimStatuses } from "../../../contracts/records";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
-import { DialogActions } from "./record-dialog";
-import { amountField, amountOrNull, applyRecordError, currencyField, textOrNull } from "./record-form";
-import { contractName, useRecordFormat } from "./record-format";
-import { CurrencyOptions, currencyListId, TextAreaField } from "./record-inputs";
-import { contractsQuery, useRecordMutations } from "./records-api";
+import { RecordFormShell } from "./record-dialog";
+import {
+  amountField,
+  amountOrNull,
+  currencyCode,
+  currencyField,
+  type RecordFormProps,
+  textOrNull,
+  useRecordForm,
+} from "./record-form";
+import { contractName } from "./record-format";
+import { AmountField, ChoiceOptions, CurrencyField, TextAreaField } from "./record-inputs";
+import { contractsQuery } from "./records-api";
 
-function formSchema(language: Parameters<typeof amountField>[0]) {
+function formSchema(language: Language) {
   return z.object({
     contractId: z.string(),
     claimDate: z.string().min(1, "records.validation.required"),
@@ -26,16 +30,6 @@ function formSchema(language: Parameters<typeof amountField>[0]) {
     insurerReference: z.string(),
   });
 }
-type ClaimForm = z.infer<ReturnType<typeof formSchema>>;
-const fields = [
-  "contractId",
-  "claimDate",
-  "description",
-  "status",
-  "amount",
-  "currency",
-  "insurerReference",
-] as const;
 
 /** Today's calendar date where the browser is, the latest date a claim may carry. */
 function localToday(): string {
@@ -44,29 +38,16 @@ function localToday(): string {
 }
 
 /** The add/edit form of a claim, with or without one of the file's contracts. */
-export function ClaimForm({
-  fileId,
-  claim,
-  onDone,
-}: {
-  fileId: string;
-  claim: Claim | null;
-  onDone: () => void;
-}) {
+export function ClaimForm({ fileId, record: claim, onDone }: RecordFormProps<Claim>) {
   const { t } = useTranslation();
-  const format = useRecordFormat();
   const contracts = useQuery(contractsQuery(fileId));
-  const { save } = useRecordMutations(fileId, "claims");
-  const [alert, setAlert] = useState<string>();
-  const schema = useMemo(() => formSchema(format.language), [format.language]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<ClaimForm>({
-    resolver: zodResolver(schema),
-    defaultValues: {
+  const { field, shell } = useRecordForm({
+    fileId,
+    kind: "claims",
+    id: claim?.id,
+    schema: formSchema,
+    onDone,
+    defaultValues: (format) => ({
       contractId: claim?.contract?.id ?? "",
       claimDate: claim?.claimDate ?? "",
       description: claim?.description ?? "",
@@ -74,39 +55,22 @@ export function ClaimForm({
       amount: format.amountForInput(claim?.amount ?? null),
       currency: claim?.currency ?? "EUR",
       insurerReference: claim?.insurerReference ?? "",
-    },
-  });
-
-  const onSubmit = handleSubmit(async (v) => {
-    setAlert(undefined);
-    const body: ClaimInput = {
+    }),
+    toBody: (v, language) => ({
       contractId: v.contractId || null,
       claimDate: v.claimDate,
       description: v.description.trim(),
       status: v.status,
-      amount: amountOrNull(v.amount, format.language),
-      currency: v.currency.trim().toUpperCase(),
+      amount: amountOrNull(v.amount, language),
+      currency: currencyCode(v.currency),
       insurerReference: textOrNull(v.insurerReference),
-    };
-    try {
-      await save.mutateAsync({ id: claim?.id, body });
-      onDone();
-    } catch (error) {
-      setAlert(applyRecordError(error, setError, fields));
-    }
+    }),
   });
 
-  const error = (name: keyof ClaimForm) => fieldErrorText(t, errors[name]);
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
+    <RecordFormShell {...shell}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select
-          className="sm:col-span-2"
-          label={t("records.claims.contract")}
-          error={error("contractId")}
-          {...register("contractId")}
-        >
+        <Select className="sm:col-span-2" label={t("records.claims.contract")} {...field("contractId")}>
           <option value="">{t("records.claims.noContract")}</option>
           {(contracts.data ?? []).map((c) => (
             <option key={c.id} value={c.id}>
@@ -119,48 +83,24 @@ export function ClaimForm({
           type="date"
           max={localToday()}
           label={t("records.claims.claimDate")}
-          error={error("claimDate")}
-          {...register("claimDate")}
+          {...field("claimDate")}
         />
-        <Select label={t("records.claims.status")} error={error("status")} {...register("status")}>
-          {claimStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`records.claimStatus.${status}`)}
-            </option>
-          ))}
+        <Select label={t("records.claims.status")} {...field("status")}>
+          <ChoiceOptions values={claimStatuses} labelOf={(status) => t(`records.claimStatus.${status}`)} />
         </Select>
         <TextAreaField
           className="sm:col-span-2"
           label={t("records.claims.description")}
-          error={error("description")}
-          {...register("description")}
+          {...field("description")}
         />
-        <TextField
-          label={t("records.claims.amount")}
-          hint={t("records.common.amountHint")}
-          inputMode="decimal"
-          autoComplete="off"
-          error={error("amount")}
-          {...register("amount")}
-        />
-        <TextField
-          label={t("records.common.currency")}
-          list={currencyListId}
-          maxLength={3}
-          autoComplete="off"
-          autoCapitalize="characters"
-          error={error("currency")}
-          {...register("currency")}
-        />
+        <AmountField label={t("records.claims.amount")} {...field("amount")} />
+        <CurrencyField {...field("currency")} />
         <TextField
           className="sm:col-span-2"
           label={t("records.claims.insurerReference")}
-          error={error("insurerReference")}
-          {...register("insurerReference")}
+          {...field("insurerReference")}
         />
-        <CurrencyOptions />
       </div>
-      <DialogActions busy={save.isPending} onCancel={onDone} />
-    </form>
+    </RecordFormShell>
   );
 }

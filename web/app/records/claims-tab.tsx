@@ -1,22 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Claim } from "../../../contracts/records";
-import { LoadError } from "../../ui/load-error";
-import { Loading } from "../../ui/loading";
+import { QueryView } from "../../ui/query-view";
+import { ExplainButton } from "../access/explain-dialog";
 import { ClaimForm } from "./claim-dialog";
-import { ConfirmDeleteDialog, RecordDialog, useRecordDialogs } from "./record-dialog";
-import { contractName, useRecordFormat } from "./record-format";
-import { EmptyState, Pill, RecordSection, RecordTable, RowActions, Td, Th, toneOf } from "./record-table";
-import { claimsQuery, useRecordMutations } from "./records-api";
+import { RecordEditDialogs, useRecordDialogs } from "./record-dialog";
+import { useRecordFormat } from "./record-format";
+import { ContractWithLine, Pill, RecordSection, RecordTable, toneOf } from "./record-table";
+import { claimsQuery } from "./records-api";
 
 /** The Claims tab of a client file: claims newest first, each showing its contract. */
 export function ClaimsTab({ clientFileId }: { clientFileId: string }) {
   const { t } = useTranslation();
   const format = useRecordFormat();
   const claims = useQuery(claimsQuery(clientFileId));
-  const dialogs = useRecordDialogs<Claim>();
-  const { remove } = useRecordMutations(clientFileId, "claims");
-  const editing = dialogs.editing === "new" ? null : dialogs.editing;
+  const dialogs = useRecordDialogs<Claim>(clientFileId, "claims");
 
   return (
     <RecordSection
@@ -24,82 +22,67 @@ export function ClaimsTab({ clientFileId }: { clientFileId: string }) {
       addLabel={t("records.claims.add")}
       onAdd={dialogs.openNew}
     >
-      {claims.isPending ? (
-        <Loading />
-      ) : claims.isError ? (
-        <LoadError heading="h2" error={claims.error} onRetry={() => void claims.refetch()} />
-      ) : claims.data.length === 0 ? (
-        <EmptyState>{t("records.claims.empty")}</EmptyState>
-      ) : (
-        <RecordTable
-          label={t("records.claims.tableLabel")}
-          head={
-            <>
-              <Th>{t("records.claims.claimDate")}</Th>
-              <Th>{t("records.claims.description")}</Th>
-              <Th>{t("records.claims.contract")}</Th>
-              <Th>{t("records.claims.status")}</Th>
-              <Th wide>{t("records.claims.insurerReference")}</Th>
-              <Th numeric>{t("records.claims.amount")}</Th>
-              <Th>
-                <span className="sr-only">{t("records.common.actions")}</span>
-              </Th>
-            </>
-          }
-        >
-          {claims.data.map((claim) => (
-            <tr key={claim.id}>
-              <Td className="whitespace-nowrap">{format.date(claim.claimDate)}</Td>
-              <Td className="max-w-72">
-                <span className="line-clamp-2">{claim.description}</span>
-              </Td>
-              <Td>
-                {claim.contract ? (
-                  <>
-                    {claim.contract.lineOfBusiness ? (
-                      <span className="font-medium">{claim.contract.lineOfBusiness.code} · </span>
-                    ) : null}
-                    {contractName(claim.contract)}
-                  </>
-                ) : (
-                  <span className="text-slate-600">{t("records.claims.noContract")}</span>
-                )}
-              </Td>
-              <Td>
-                <Pill tone={toneOf[claim.status]}>{t(`records.claimStatus.${claim.status}`)}</Pill>
-              </Td>
-              <Td wide>{claim.insurerReference ?? t("records.common.none")}</Td>
-              <Td numeric>
-                {claim.amount === null
-                  ? t("records.common.none")
-                  : format.money(claim.amount, claim.currency)}
-              </Td>
-              <RowActions
-                name={`${format.date(claim.claimDate)} ${claim.description.slice(0, 40)}`}
-                onEdit={() => dialogs.openEdit(claim)}
-                onDelete={() => dialogs.openDelete(claim)}
+      <QueryView query={claims}>
+        {(data) => (
+          <RecordTable
+            label={t("records.claims.tableLabel")}
+            rows={data}
+            empty={t("records.claims.empty")}
+            rowName={(claim) => `${format.date(claim.claimDate)} ${claim.description.slice(0, 40)}`}
+            extraAction={(row) => (
+              <ExplainButton
+                fileId={clientFileId}
+                kind="claim"
+                recordId={row.id}
+                name={`${format.date(row.claimDate)} ${row.description.slice(0, 40)}`}
               />
-            </tr>
-          ))}
-        </RecordTable>
-      )}
-
-      <RecordDialog
-        open={dialogs.editing !== null}
-        title={editing ? t("records.claims.editTitle") : t("records.claims.newTitle")}
-        onClose={dialogs.closeEdit}
-      >
-        <ClaimForm fileId={clientFileId} claim={editing} onDone={dialogs.closeEdit} />
-      </RecordDialog>
-      <ConfirmDeleteDialog
-        open={dialogs.deleting !== null}
-        message={
-          dialogs.deleting
-            ? t("records.claims.deleteConfirm", { date: format.date(dialogs.deleting.claimDate) })
-            : ""
-        }
-        onConfirm={() => (dialogs.deleting ? remove.mutateAsync(dialogs.deleting.id) : Promise.resolve())}
-        onClose={dialogs.closeDelete}
+            )}
+            dialogs={dialogs}
+            columns={[
+              {
+                header: t("records.claims.claimDate"),
+                className: "whitespace-nowrap",
+                cell: (c) => format.date(c.claimDate),
+              },
+              {
+                header: t("records.claims.description"),
+                className: "max-w-72",
+                cell: (c) => <span className="line-clamp-2">{c.description}</span>,
+              },
+              {
+                header: t("records.claims.contract"),
+                cell: (c) =>
+                  c.contract ? (
+                    <ContractWithLine contract={c.contract} />
+                  ) : (
+                    <span className="text-slate-600">{t("records.claims.noContract")}</span>
+                  ),
+              },
+              {
+                header: t("records.claims.status"),
+                cell: (c) => <Pill tone={toneOf[c.status]}>{t(`records.claimStatus.${c.status}`)}</Pill>,
+              },
+              {
+                header: t("records.claims.insurerReference"),
+                wide: true,
+                cell: (c) => c.insurerReference ?? t("records.common.none"),
+              },
+              {
+                header: t("records.claims.amount"),
+                numeric: true,
+                cell: (c) =>
+                  c.amount === null ? t("records.common.none") : format.money(c.amount, c.currency),
+              },
+            ]}
+          />
+        )}
+      </QueryView>
+      <RecordEditDialogs
+        dialogs={dialogs}
+        newTitle={t("records.claims.newTitle")}
+        editTitle={t("records.claims.editTitle")}
+        renderForm={(claim, onDone) => <ClaimForm fileId={clientFileId} record={claim} onDone={onDone} />}
+        deleteMessage={(claim) => t("records.claims.deleteConfirm", { date: format.date(claim.claimDate) })}
       />
     </RecordSection>
   );

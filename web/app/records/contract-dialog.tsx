@@ -1,28 +1,31 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import type { Language } from "../../../contracts/common";
 import {
   type Contract,
   type ContractInput,
   contractStatuses,
   premiumFrequencies,
 } from "../../../contracts/records";
-import { Alert } from "../../ui/alert";
-import { fieldErrorText } from "../../ui/form";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
-import { DialogActions } from "./record-dialog";
-import { amountField, amountOrNull, applyRecordError, currencyField, textOrNull } from "./record-form";
-import { useRecordFormat } from "./record-format";
-import { CurrencyOptions, currencyListId, TextAreaField } from "./record-inputs";
-import { linesOfBusinessQuery, useRecordMutations } from "./records-api";
+import { RecordFormShell } from "./record-dialog";
+import {
+  amountField,
+  amountOrNull,
+  currencyCode,
+  currencyField,
+  type RecordFormProps,
+  textOrNull,
+  useRecordForm,
+} from "./record-form";
+import { AmountField, ChoiceOptions, CurrencyField, FieldGroup, TextAreaField } from "./record-inputs";
+import { linesOfBusinessQuery } from "./records-api";
 
 const dateKeys = ["offerDate", "applicationDate", "documentDate", "startDate", "endDate"] as const;
 
-function formSchema(language: Parameters<typeof amountField>[0]) {
+function formSchema(language: Language) {
   return z
     .object({
       number: z.string(),
@@ -46,45 +49,18 @@ function formSchema(language: Parameters<typeof amountField>[0]) {
       message: "records.validation.endBeforeStart",
     });
 }
-type ContractForm = z.infer<ReturnType<typeof formSchema>>;
-const fields = [
-  "number",
-  "insurer",
-  "productName",
-  "risk",
-  "lineOfBusinessId",
-  "status",
-  ...dateKeys,
-  "premium",
-  "premiumFrequency",
-  "currency",
-  "externalId",
-] as const satisfies readonly (keyof ContractForm)[];
 
 /** The add/edit form of a contract, in a dialog body. */
-export function ContractForm({
-  fileId,
-  contract,
-  onDone,
-}: {
-  fileId: string;
-  contract: Contract | null;
-  onDone: () => void;
-}) {
+export function ContractForm({ fileId, record: contract, onDone }: RecordFormProps<Contract>) {
   const { t } = useTranslation();
-  const format = useRecordFormat();
   const lines = useQuery(linesOfBusinessQuery(fileId));
-  const { save } = useRecordMutations(fileId, "contracts");
-  const [alert, setAlert] = useState<string>();
-  const schema = useMemo(() => formSchema(format.language), [format.language]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<ContractForm>({
-    resolver: zodResolver(schema),
-    defaultValues: {
+  const { field, shell } = useRecordForm({
+    fileId,
+    kind: "contracts",
+    id: contract?.id,
+    schema: formSchema,
+    onDone,
+    defaultValues: (format) => ({
       number: contract?.number ?? "",
       insurer: contract?.insurer ?? "",
       productName: contract?.productName ?? "",
@@ -100,17 +76,8 @@ export function ContractForm({
       premiumFrequency: contract?.premiumFrequency ?? "",
       currency: contract?.currency ?? "EUR",
       externalId: contract?.externalId ?? "",
-    },
-  });
-
-  // A contract keeps a line the firm has since switched off; offer it so saving does not drop it.
-  const lineOptions = [...(lines.data ?? [])];
-  if (contract?.lineOfBusiness && !lineOptions.some((l) => l.id === contract.lineOfBusiness?.id))
-    lineOptions.push(contract.lineOfBusiness);
-
-  const onSubmit = handleSubmit(async (v) => {
-    setAlert(undefined);
-    const body: ContractInput = {
+    }),
+    toBody: (v, language) => ({
       number: textOrNull(v.number),
       insurer: v.insurer.trim(),
       productName: textOrNull(v.productName),
@@ -122,31 +89,24 @@ export function ContractForm({
       documentDate: v.documentDate || null,
       startDate: v.startDate || null,
       endDate: v.endDate || null,
-      premium: amountOrNull(v.premium, format.language),
+      premium: amountOrNull(v.premium, language),
       premiumFrequency: (v.premiumFrequency || null) as ContractInput["premiumFrequency"],
-      currency: v.currency.trim().toUpperCase(),
+      currency: currencyCode(v.currency),
       externalId: textOrNull(v.externalId),
-    };
-    try {
-      await save.mutateAsync({ id: contract?.id, body });
-      onDone();
-    } catch (error) {
-      setAlert(applyRecordError(error, setError, fields));
-    }
+    }),
   });
 
-  const error = (name: keyof ContractForm) => fieldErrorText(t, errors[name]);
+  // A contract keeps a line the firm has since switched off; offer it so saving does not drop it.
+  const lineOptions = [...(lines.data ?? [])];
+  if (contract?.lineOfBusiness && !lineOptions.some((l) => l.id === contract.lineOfBusiness?.id))
+    lineOptions.push(contract.lineOfBusiness);
+
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
+    <RecordFormShell {...shell}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("records.contracts.insurer")} error={error("insurer")} {...register("insurer")} />
-        <TextField label={t("records.contracts.number")} error={error("number")} {...register("number")} />
-        <Select
-          label={t("records.contracts.line")}
-          error={error("lineOfBusinessId")}
-          {...register("lineOfBusinessId")}
-        >
+        <TextField label={t("records.contracts.insurer")} {...field("insurer")} />
+        <TextField label={t("records.contracts.number")} {...field("number")} />
+        <Select label={t("records.contracts.line")} {...field("lineOfBusinessId")}>
           <option value="">{t("records.contracts.noLine")}</option>
           {lineOptions.map((line) => (
             <option key={line.id} value={line.id}>
@@ -157,90 +117,33 @@ export function ContractForm({
         <Select
           label={t("records.contracts.status")}
           hint={t("records.contracts.categoryHint")}
-          error={error("status")}
-          {...register("status")}
+          {...field("status")}
         >
-          {contractStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`records.contractStatus.${status}`)}
-            </option>
-          ))}
+          <ChoiceOptions values={contractStatuses} labelOf={(s) => t(`records.contractStatus.${s}`)} />
         </Select>
-        <TextField
-          label={t("records.contracts.productName")}
-          error={error("productName")}
-          {...register("productName")}
-        />
+        <TextField label={t("records.contracts.productName")} {...field("productName")} />
         <TextField
           label={t("records.contracts.externalId")}
           hint={t("records.contracts.externalIdHint")}
-          error={error("externalId")}
-          {...register("externalId")}
+          {...field("externalId")}
         />
       </div>
-      <TextAreaField
-        label={t("records.contracts.risk")}
-        rows={2}
-        error={error("risk")}
-        {...register("risk")}
-      />
+      <TextAreaField label={t("records.contracts.risk")} rows={2} {...field("risk")} />
 
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">
-          {t("records.contracts.datesSection")}
-        </legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          {dateKeys.map((key) => (
-            <TextField
-              key={key}
-              type="date"
-              label={t(`records.contracts.${key}`)}
-              error={error(key)}
-              {...register(key)}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <FieldGroup legend={t("records.contracts.datesSection")}>
+        {dateKeys.map((key) => (
+          <TextField key={key} type="date" label={t(`records.contracts.${key}`)} {...field(key)} />
+        ))}
+      </FieldGroup>
 
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">
-          {t("records.contracts.premiumSection")}
-        </legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextField
-            label={t("records.contracts.premium")}
-            hint={t("records.common.amountHint")}
-            inputMode="decimal"
-            autoComplete="off"
-            error={error("premium")}
-            {...register("premium")}
-          />
-          <Select
-            label={t("records.contracts.frequency")}
-            error={error("premiumFrequency")}
-            {...register("premiumFrequency")}
-          >
-            <option value="">{t("records.contracts.noFrequency")}</option>
-            {premiumFrequencies.map((f) => (
-              <option key={f} value={f}>
-                {t(`records.frequency.${f}`)}
-              </option>
-            ))}
-          </Select>
-          <TextField
-            label={t("records.common.currency")}
-            list={currencyListId}
-            maxLength={3}
-            autoComplete="off"
-            autoCapitalize="characters"
-            error={error("currency")}
-            {...register("currency")}
-          />
-        </div>
-        <CurrencyOptions />
-      </fieldset>
-
-      <DialogActions busy={save.isPending} onCancel={onDone} />
-    </form>
+      <FieldGroup legend={t("records.contracts.premiumSection")}>
+        <AmountField label={t("records.contracts.premium")} {...field("premium")} />
+        <Select label={t("records.contracts.frequency")} {...field("premiumFrequency")}>
+          <option value="">{t("records.contracts.noFrequency")}</option>
+          <ChoiceOptions values={premiumFrequencies} labelOf={(f) => t(`records.frequency.${f}`)} />
+        </Select>
+        <CurrencyField {...field("currency")} />
+      </FieldGroup>
+    </RecordFormShell>
   );
 }

@@ -1,28 +1,26 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
-import { type UseFormRegister, useForm } from "react-hook-form";
+import type { UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import {
-  type Donation,
-  type DonationInput,
-  type DonationPerson,
-  donationKinds,
-} from "../../../contracts/records";
-import { Alert } from "../../ui/alert";
-import { fieldErrorText } from "../../ui/form";
+import type { Language } from "../../../contracts/common";
+import { type Donation, type DonationPerson, donationKinds } from "../../../contracts/records";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
-import { DialogActions } from "./record-dialog";
-import { amountField, applyRecordError, currencyField, textOrNull } from "./record-form";
-import { normalizeAmount, useRecordFormat } from "./record-format";
-import { CurrencyOptions, currencyListId, TextAreaField } from "./record-inputs";
-import { useRecordMutations } from "./records-api";
+import { RecordFormShell } from "./record-dialog";
+import {
+  amountField,
+  amountValue,
+  currencyCode,
+  currencyField,
+  type RecordFormProps,
+  textOrNull,
+  useRecordForm,
+} from "./record-form";
+import { AmountField, ChoiceOptions, CurrencyField, TextAreaField } from "./record-inputs";
 
 const sides = ["donor", "beneficiary"] as const;
 type Side = (typeof sides)[number];
 
-function formSchema(language: Parameters<typeof amountField>[0]) {
+function formSchema(language: Language) {
   return z
     .object({
       donorType: z.enum(["person", "name"]),
@@ -52,49 +50,27 @@ function formSchema(language: Parameters<typeof amountField>[0]) {
     });
 }
 type DonationForm = z.infer<ReturnType<typeof formSchema>>;
-const fields = [
-  "donorPersonId",
-  "donorName",
-  "beneficiaryPersonId",
-  "beneficiaryName",
-  "donationDate",
-  "amount",
-  "currency",
-  "kind",
-  "notes",
-] as const;
 
 /** The add/edit form of a donation; each side a person of the file or someone named. */
 export function DonationForm({
   fileId,
-  donation,
+  record: donation,
   persons,
   onDone,
-}: {
-  fileId: string;
-  donation: Donation | null;
-  persons: DonationPerson[];
-  onDone: () => void;
-}) {
+}: RecordFormProps<Donation> & { persons: DonationPerson[] }) {
   const { t } = useTranslation();
-  const format = useRecordFormat();
-  const { save } = useRecordMutations(fileId, "donations");
-  const [alert, setAlert] = useState<string>();
-  const schema = useMemo(() => formSchema(format.language), [format.language]);
-  const defaultType = (side: Side) => {
+  const defaultType = (side: Side): "person" | "name" => {
     const party = donation?.[side];
     if (party) return party.personId ? "person" : "name";
     return persons.length > 0 ? "person" : "name";
   };
-  const {
-    register,
-    handleSubmit,
-    setError,
-    watch,
-    formState: { errors },
-  } = useForm<DonationForm>({
-    resolver: zodResolver(schema),
-    defaultValues: {
+  const { form, field, error, shell } = useRecordForm({
+    fileId,
+    kind: "donations",
+    id: donation?.id,
+    schema: formSchema,
+    onDone,
+    defaultValues: (format) => ({
       donorType: defaultType("donor"),
       donorPersonId: donation?.donor.personId ?? "",
       donorName: donation?.donor.personId ? "" : (donation?.donor.name ?? ""),
@@ -106,6 +82,25 @@ export function DonationForm({
       currency: donation?.currency ?? "EUR",
       kind: donation?.kind ?? "cash",
       notes: donation?.notes ?? "",
+    }),
+    toBody: (v, language) => {
+      const party = (side: Side) =>
+        v[`${side}Type`] === "person"
+          ? { personId: v[`${side}PersonId`] || null, name: null }
+          : { personId: null, name: textOrNull(v[`${side}Name`]) };
+      const donor = party("donor");
+      const beneficiary = party("beneficiary");
+      return {
+        donorPersonId: donor.personId,
+        donorName: donor.name,
+        beneficiaryPersonId: beneficiary.personId,
+        beneficiaryName: beneficiary.name,
+        donationDate: v.donationDate,
+        amount: amountValue(v.amount, language),
+        currency: currencyCode(v.currency),
+        kind: v.kind,
+        notes: textOrNull(v.notes),
+      };
     },
   });
 
@@ -117,44 +112,15 @@ export function DonationForm({
       personOptions.push({ id, name: t("records.donations.removedPerson") });
   }
 
-  const onSubmit = handleSubmit(async (v) => {
-    setAlert(undefined);
-    const party = (side: Side) =>
-      v[`${side}Type`] === "person"
-        ? { personId: v[`${side}PersonId`] || null, name: null }
-        : { personId: null, name: textOrNull(v[`${side}Name`]) };
-    const donor = party("donor");
-    const beneficiary = party("beneficiary");
-    const body: DonationInput = {
-      donorPersonId: donor.personId,
-      donorName: donor.name,
-      beneficiaryPersonId: beneficiary.personId,
-      beneficiaryName: beneficiary.name,
-      donationDate: v.donationDate,
-      amount: normalizeAmount(v.amount.trim(), format.language),
-      currency: v.currency.trim().toUpperCase(),
-      kind: v.kind,
-      notes: textOrNull(v.notes),
-    };
-    try {
-      await save.mutateAsync({ id: donation?.id, body });
-      onDone();
-    } catch (error) {
-      setAlert(applyRecordError(error, setError, fields));
-    }
-  });
-
-  const error = (name: keyof DonationForm) => fieldErrorText(t, errors[name]);
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
+    <RecordFormShell {...shell}>
       <div className="grid gap-5 sm:grid-cols-2">
         {sides.map((side) => (
           <PartyFields
             key={side}
             side={side}
-            register={register}
-            usesPerson={watch(`${side}Type`) === "person"}
+            register={form.register}
+            usesPerson={form.watch(`${side}Type`) === "person"}
             persons={personOptions}
             personError={error(`${side}PersonId`)}
             nameError={error(`${side}Name`)}
@@ -162,46 +128,15 @@ export function DonationForm({
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          type="date"
-          label={t("records.donations.donationDate")}
-          error={error("donationDate")}
-          {...register("donationDate")}
-        />
-        <Select label={t("records.donations.kind")} error={error("kind")} {...register("kind")}>
-          {donationKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`records.donationKind.${kind}`)}
-            </option>
-          ))}
+        <TextField type="date" label={t("records.donations.donationDate")} {...field("donationDate")} />
+        <Select label={t("records.donations.kind")} {...field("kind")}>
+          <ChoiceOptions values={donationKinds} labelOf={(kind) => t(`records.donationKind.${kind}`)} />
         </Select>
-        <TextField
-          label={t("records.donations.amount")}
-          hint={t("records.common.amountHint")}
-          inputMode="decimal"
-          autoComplete="off"
-          error={error("amount")}
-          {...register("amount")}
-        />
-        <TextField
-          label={t("records.common.currency")}
-          list={currencyListId}
-          maxLength={3}
-          autoComplete="off"
-          autoCapitalize="characters"
-          error={error("currency")}
-          {...register("currency")}
-        />
-        <TextAreaField
-          className="sm:col-span-2"
-          label={t("records.donations.notes")}
-          error={error("notes")}
-          {...register("notes")}
-        />
-        <CurrencyOptions />
+        <AmountField label={t("records.donations.amount")} {...field("amount")} />
+        <CurrencyField {...field("currency")} />
+        <TextAreaField className="sm:col-span-2" label={t("records.donations.notes")} {...field("notes")} />
       </div>
-      <DialogActions busy={save.isPending} onCancel={onDone} />
-    </form>
+    </RecordFormShell>
   );
 }
 

@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../ui/alert";
 import { errorMessage } from "../../ui/api";
 import { Button } from "../../ui/button";
+import { type RecordKind, useRecordMutations } from "./records-api";
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and returns focus
@@ -52,18 +53,34 @@ export function RecordDialog({
   );
 }
 
-/** The buttons at the foot of a record form: cancel and save. */
-export function DialogActions({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+/** A record form in a dialog: the alert for what no field could show, the fields, then cancel and save. */
+export function RecordFormShell({
+  onSubmit,
+  alert,
+  busy,
+  onCancel,
+  children,
+}: {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  alert: string | undefined;
+  busy: boolean;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
-    <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-      <Button variant="secondary" onClick={onCancel}>
-        {t("records.common.cancel")}
-      </Button>
-      <Button type="submit" busy={busy}>
-        {busy ? t("records.common.saving") : t("records.common.save")}
-      </Button>
-    </div>
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+      {alert ? <Alert>{alert}</Alert> : null}
+      {children}
+      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onCancel}>
+          {t("records.common.cancel")}
+        </Button>
+        <Button type="submit" busy={busy}>
+          {busy ? t("records.common.saving") : t("records.common.save")}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -118,10 +135,26 @@ export function ConfirmDeleteDialog({
   );
 }
 
-/** Which record a tab is adding, editing or about to delete. */
-export function useRecordDialogs<T>() {
+/** Which record a tab is adding ("new"), editing or about to delete (null when none), and how it deletes. */
+export interface RecordDialogState<T> {
+  editing: T | "new" | null;
+  deleting: T | null;
+  openNew: () => void;
+  openEdit: (record: T) => void;
+  openDelete: (record: T) => void;
+  closeEdit: () => void;
+  closeDelete: () => void;
+  remove: (record: T) => Promise<unknown>;
+}
+
+/** Which record a tab of one kind is adding, editing or about to delete. */
+export function useRecordDialogs<T extends { id: string }>(
+  fileId: string,
+  kind: RecordKind,
+): RecordDialogState<T> {
   const [editing, setEditing] = useState<T | "new" | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
+  const { remove } = useRecordMutations(fileId, kind);
   return {
     editing,
     deleting,
@@ -130,5 +163,42 @@ export function useRecordDialogs<T>() {
     openDelete: (record: T) => setDeleting(record),
     closeEdit: () => setEditing(null),
     closeDelete: () => setDeleting(null),
+    remove: (record: T) => remove.mutateAsync(record.id),
   };
+}
+
+/** The add/edit dialog and the delete question of a records tab, opened through its RecordDialogState. */
+export function RecordEditDialogs<T extends { id: string }>({
+  dialogs,
+  newTitle,
+  editTitle,
+  renderForm,
+  deleteMessage,
+}: {
+  dialogs: RecordDialogState<T>;
+  newTitle: string;
+  editTitle: string;
+  /** The form for the record being edited, or for a new one when null. */
+  renderForm: (record: T | null, onDone: () => void) => ReactNode;
+  deleteMessage: (record: T) => string;
+}) {
+  const editing = dialogs.editing === "new" ? null : dialogs.editing;
+  const deleting = dialogs.deleting;
+  return (
+    <>
+      <RecordDialog
+        open={dialogs.editing !== null}
+        title={editing ? editTitle : newTitle}
+        onClose={dialogs.closeEdit}
+      >
+        {renderForm(editing, dialogs.closeEdit)}
+      </RecordDialog>
+      <ConfirmDeleteDialog
+        open={deleting !== null}
+        message={deleting ? deleteMessage(deleting) : ""}
+        onConfirm={() => (deleting ? dialogs.remove(deleting) : Promise.resolve())}
+        onClose={dialogs.closeDelete}
+      />
+    </>
+  );
 }

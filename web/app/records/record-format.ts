@@ -3,6 +3,9 @@ import type { Language } from "../../../contracts/common";
 import type { ContractSummary } from "../../../contracts/records";
 import { useUiLanguage } from "../../i18n/use-ui-language";
 
+/** What useRecordFormat returns: the UI language and its money and date formatters. */
+export type RecordFormat = ReturnType<typeof useRecordFormat>;
+
 /** Formatters for money and calendar dates in the UI language. */
 export function useRecordFormat() {
   const language = useUiLanguage();

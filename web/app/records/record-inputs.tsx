@@ -1,19 +1,42 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "../../ui/cn";
 import { controlClass, Field, type FieldProps } from "../../ui/field";
+import { TextField, type TextFieldProps } from "../../ui/text-field";
 import { commonCurrencies } from "./record-form";
 
-/** The id of the shared list of suggested currencies (render CurrencyOptions once per form). */
-export const currencyListId = "records-currency-options";
+const currencyListId = "records-currency-options";
 
-/** Suggestions for currency inputs (`list={currencyListId}`); any other code can still be typed. */
-export function CurrencyOptions() {
+/**
+ * The currency input of a record form, with the common currencies suggested (any other code can still
+ * be typed). It carries the suggestion list's fixed id, so a form has at most one.
+ */
+export function CurrencyField(props: Omit<TextFieldProps, "label">) {
+  const { t } = useTranslation();
   return (
-    <datalist id={currencyListId}>
-      {commonCurrencies.map((code) => (
-        <option key={code} value={code} />
-      ))}
-    </datalist>
+    <>
+      <TextField
+        label={t("records.common.currency")}
+        list={currencyListId}
+        maxLength={3}
+        autoComplete="off"
+        autoCapitalize="characters"
+        {...props}
+      />
+      <datalist id={currencyListId}>
+        {commonCurrencies.map((code) => (
+          <option key={code} value={code} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/** An amount input: decimal keyboard on phones and the hint that a decimal comma works too. */
+export function AmountField(props: Omit<TextFieldProps, "hint">) {
+  const { t } = useTranslation();
+  return (
+    <TextField hint={t("records.common.amountHint")} inputMode="decimal" autoComplete="off" {...props} />
   );
 }
 
@@ -30,5 +53,30 @@ export function TextAreaField({
     <Field label={label} hint={hint} error={error} className={className} id={id}>
       {(control) => <textarea rows={3} {...control} {...textarea} className={cn(controlClass, "min-h-20")} />}
     </Field>
+  );
+}
+
+/** The <option>s of a select over fixed values (statuses, kinds), each named by `labelOf`. */
+export function ChoiceOptions<T extends string>({
+  values,
+  labelOf,
+}: {
+  values: readonly T[];
+  labelOf: (value: T) => string;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labelOf(value)}
+    </option>
+  ));
+}
+
+/** A titled group of fields in a form, three to a row on wider screens. */
+export function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="mb-2 text-sm font-semibold text-slate-900">{legend}</legend>
+      <div className="grid gap-4 sm:grid-cols-3">{children}</div>
+    </fieldset>
   );
 }

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { ContractSummary } from "../../../contracts/records";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
+import type { RecordDialogState } from "./record-dialog";
+import { contractName } from "./record-format";
 
 /** A records tab: its heading, an optional toolbar (filters), the add button and the content. */
 export function RecordSection({
@@ -34,30 +37,88 @@ export function RecordSection({
   );
 }
 
-/** A scrolling, bordered table; `label` names it for screen readers. */
-export function RecordTable({
+/**
+ * One column of a RecordTable: its header and how a row fills its cell; `numeric` right-aligns in
+ * tabular figures, `wide` hides the column below laptop width, `className` styles the body cells.
+ */
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+  wide?: boolean;
+  className?: string;
+}
+
+/**
+ * The records of a tab in a scrolling, bordered table (`label` names it for screen readers), each row
+ * ending in its edit and delete buttons; `empty` is shown instead when there are no rows.
+ */
+export function RecordTable<T extends { id: string }>({
   label,
-  head,
-  children,
+  rows,
+  columns,
+  empty,
+  rowName,
+  dialogs,
+  extraAction,
 }: {
   label: string;
-  head: ReactNode;
-  children: ReactNode;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  empty: ReactNode;
+  /** How the row's buttons name the record ("Edit …", "Delete …"). */
+  rowName: (row: T) => string;
+  dialogs: Pick<RecordDialogState<T>, "openEdit" | "openDelete">;
+  /** A further action before edit and delete (e.g. "who sees this in the portal?"). */
+  extraAction?: (row: T) => ReactNode;
 }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    // `relative`: the header's screen-reader-only label must scroll with the table, not widen the page.
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table aria-label={label} className="w-full border-collapse text-left text-sm">
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>{head}</tr>
+          <tr>
+            {columns.map((column) => (
+              <Th key={column.header} numeric={column.numeric} wide={column.wide}>
+                {column.header}
+              </Th>
+            ))}
+            <Th>
+              <span className="sr-only">{t("records.common.actions")}</span>
+            </Th>
+          </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((column) => (
+                <Td
+                  key={column.header}
+                  numeric={column.numeric}
+                  wide={column.wide}
+                  className={column.className}
+                >
+                  {column.cell(row)}
+                </Td>
+              ))}
+              <RowActions
+                name={rowName(row)}
+                onEdit={() => dialogs.openEdit(row)}
+                onDelete={() => dialogs.openDelete(row)}
+                extra={extraAction?.(row)}
+              />
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
 }
 
 /** A header cell; `numeric` right-aligns, `wide` hides the column below laptop width. */
-export function Th({ children, numeric, wide }: { children?: ReactNode; numeric?: boolean; wide?: boolean }) {
+function Th({ children, numeric, wide }: { children?: ReactNode; numeric?: boolean; wide?: boolean }) {
   return (
     <th
       scope="col"
@@ -69,7 +130,7 @@ export function Th({ children, numeric, wide }: { children?: ReactNode; numeric?
 }
 
 /** A body cell matching Th's options; numbers are right-aligned in tabular figures. */
-export function Td({
+function Td({
   children,
   numeric,
   wide,
@@ -95,66 +156,78 @@ export function Td({
 }
 
 /** Edit and delete icon buttons of one row, named after the record for screen readers and on hover. */
-export function RowActions({
+function RowActions({
   name,
   onEdit,
   onDelete,
+  extra,
 }: {
   name: string;
   onEdit: () => void;
   onDelete: () => void;
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const edit = t("records.common.editItem", { name });
-  const remove = t("records.common.deleteItem", { name });
   return (
     <td className="px-2 py-1.5 text-right align-top whitespace-nowrap">
       <div className="inline-flex gap-1">
-        <Button
-          variant="ghost"
-          size="sm"
+        {extra}
+        <IconButton
+          label={t("records.common.editItem", { name })}
           onClick={onEdit}
-          aria-label={edit}
-          title={edit}
-          className="w-9 px-0"
-        >
-          <Icon path="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16v4Z M13.5 6.5l4 4" />
-        </Button>
-        <Button
-          variant="ghost"
-          size="sm"
+          path="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16v4Z M13.5 6.5l4 4"
+        />
+        <IconButton
+          label={t("records.common.deleteItem", { name })}
           onClick={onDelete}
-          aria-label={remove}
-          title={remove}
-          className="w-9 px-0 text-red-700 hover:bg-red-50"
-        >
-          <Icon path="M4 7h16 M10 11v6 M14 11v6 M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12 M9 7V4h6v3" />
-        </Button>
+          path="M4 7h16 M10 11v6 M14 11v6 M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12 M9 7V4h6v3"
+          className="text-red-700 hover:bg-red-50"
+        />
       </div>
     </td>
   );
 }
 
-function Icon({ path }: { path: string }) {
+/** A small square button showing only an icon; `label` is both its accessible name and its tooltip. */
+function IconButton({
+  label,
+  onClick,
+  path,
+  className,
+}: {
+  label: string;
+  onClick: () => void;
+  path: string;
+  className?: string;
+}) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      className="size-4.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={onClick}
+      aria-label={label}
+      title={label}
+      className={cn("w-9 px-0", className)}
     >
-      <path d={path} />
-    </svg>
+      <svg
+        viewBox="0 0 24 24"
+        aria-hidden="true"
+        focusable="false"
+        className="size-4.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d={path} />
+      </svg>
+    </Button>
   );
 }
 
 /** The quiet line shown where a table has no rows. */
-export function EmptyState({ children }: { children: ReactNode }) {
+function EmptyState({ children }: { children: ReactNode }) {
   return (
     <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-600">
       {children}
@@ -210,3 +283,15 @@ export const toneOf: Record<string, keyof typeof badgeTones> = {
   rejected: "red",
   closed: "neutral",
 };
+
+/** A contract as lists show it: its line of business code in bold, then its name. */
+export function ContractWithLine({ contract }: { contract: ContractSummary }) {
+  return (
+    <>
+      {contract.lineOfBusiness ? (
+        <span className="font-medium">{contract.lineOfBusiness.code} · </span>
+      ) : null}
+      {contractName(contract)}
+    </>
+  );
+}

@@ -92,6 +92,8 @@ interface Inputs {
   "reference-addresses": AddressInput;
   donations: DonationInput;
 }
+/** The body a create or update of one kind of record sends. */
+export type RecordInput<K extends RecordKind> = Inputs[K];
 
 /**
  * Create, update and delete for one kind of record. Every change refreshes all records of the file

@@ -1,4 +1,5 @@
 import { createRoute, redirect } from "@tanstack/react-router";
+import { GrantProfilesPage } from "../access/grant-profiles-page";
 import { staffRoute } from "../routes";
 import { DocumentCategoriesPage } from "./document-categories-page";
 import { FirmPoliciesPage } from "./firm-policies-page";
@@ -45,6 +46,12 @@ const categoriesRoute = createRoute({
   component: DocumentCategoriesPage,
 });
 
+const grantProfilesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/grant-profiles",
+  component: GrantProfilesPage,
+});
+
 /** The settings route with its pages, ready for the router's tree. */
 export const settingsRouteTree = settingsRoute.addChildren([
   settingsIndexRoute,
@@ -52,4 +59,5 @@ export const settingsRouteTree = settingsRoute.addChildren([
   policiesRoute,
   linesRoute,
   categoriesRoute,
+  grantProfilesRoute,
 ]);

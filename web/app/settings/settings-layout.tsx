@@ -52,6 +52,11 @@ export function SettingsLayout() {
               {t("settings.categories.nav")}
             </Link>
           </li>
+          <li>
+            <Link to="/app/settings/grant-profiles" className={tabClass}>
+              {t("access.profiles.nav")}
+            </Link>
+          </li>
         </ul>
       </nav>
       <Outlet />
