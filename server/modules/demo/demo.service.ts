@@ -20,6 +20,7 @@ import {
   referenceAddressContracts,
   referenceAddresses,
 } from "../records/records.tables.js";
+import { seedDemoAccess } from "./demo-access.js";
 import { type DemoFile, demoFiles, generatedDemoFiles } from "./demo-data.js";
 import { renderDemoPdf } from "./demo-pdf.js";
 
@@ -327,6 +328,7 @@ export async function seedDemo(deps: AppDeps, options: { generated?: number } = 
     const ids: string[] = [];
     for (const file of files) ids.push(await seedFile(ctx, file));
     await refreshSearchText(tx, ids);
+    await seedDemoAccess(tx, DEMO_FIRM_ID, passwordHash);
     await recordAudit(tx, systemAuditContext(deps.clock), {
       action: "demo.seed",
       entityType: "firm",

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PortalContractList, PortalMe } from "../../../contracts/portal.js";
 import { createFirm } from "../../../tests/support/factories.js";
 import { TestClient } from "../../../tests/support/http.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { inFirm } from "../../platform/db/scope.js";
 import { readStored } from "../imports/stored-file.js";
 import { DEMO_ADMIN, DEMO_FIRM_ID, DEMO_PASSWORD, type DemoSummary, seedDemo } from "./demo.service.js";
+import { DEMO_CLIENT } from "./demo-access.js";
 
 describe("demo data (npm run demo)", () => {
   let t: TestApp;
@@ -65,6 +67,24 @@ describe("demo data (npm run demo)", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ firm: { name: first.firmName }, staffRole: "admin" });
+  });
+
+  it("lets Klara Muster sign in to the portal and see the seed-004 grant: HRV and KFZ, not the other line", async () => {
+    const client = new TestClient(t.app);
+    const signIn = await client.post("/api/session", { email: DEMO_CLIENT.email, password: DEMO_PASSWORD });
+    expect(signIn.status).toBe(200);
+    const me = await client.get<PortalMe>("/api/portal/me");
+    const firm = me.body.firms.find((f) => f.id === DEMO_FIRM_ID);
+    expect(firm?.files.map((f) => f.displayName).sort()).toEqual(["Muster, Klara", "Musterfirma GmbH"]);
+    const codes = new Set<string>();
+    for (const file of firm?.files ?? []) {
+      const list = await client.get<PortalContractList>(
+        `/api/portal/firms/${DEMO_FIRM_ID}/files/${file.id}/contracts`,
+      );
+      expect(list.status).toBe(200);
+      for (const c of list.body.contracts) codes.add(c.lineOfBusiness?.code ?? "none");
+    }
+    expect([...codes].sort()).toEqual(["HRV", "KFZ"]);
   });
 
   it("runs again with the same result, replacing its files, and leaves other firms alone", async () => {
