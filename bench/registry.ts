@@ -1,6 +1,8 @@
 import type { Cleanup } from "../tests/startup/process.js";
+import { explainDecision } from "./explain-decision.js";
 import { filesList } from "./files-list.js";
 import { footprint } from "./perf-6-footprint.js";
+import { portalRead, portalScaling } from "./portal-read.js";
 
 /** One measured figure; `inSummary` figures go on the benchmark's last line as `key=value`. */
 export interface Figure {
@@ -34,4 +36,5 @@ export interface Benchmark {
 }
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [footprint, filesList];
+// PERF-2 runs before PERF-1: it grows one database to 1M contracts and hands it to PERF-1.
+export const benchmarks: Benchmark[] = [footprint, filesList, portalScaling, portalRead, explainDecision];
