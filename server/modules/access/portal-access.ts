@@ -1,11 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { PersonRole } from "../../../contracts/clients.js";
 import type { AccessLevel, ContractMode, GrantFeature, RecordKind } from "../../../contracts/grants.js";
 import type { ContractCategory } from "../../../contracts/records.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { persons } from "../clients/clients.tables.js";
-import { grantContracts, grantees, grantFiles, grants } from "../grants/grants.tables.js";
+import { grantees, grantFiles, grants } from "../grants/grants.tables.js";
 import {
   type EditRefusal,
   editRefusal,
@@ -49,10 +49,10 @@ export interface FileAccess {
 }
 
 /**
- * Loads the grants through which `viewer` reaches `fileId` right now, in two queries: the grantee
- * rows with their grants, then the manual contract lists. A grantee counts when active and not
- * expired (a lock, revoke or passed expiry takes effect on this very request); a preview also shows a
- * `pending` grantee, as they will see it once they join.
+ * Loads the grants through which `viewer` reaches `fileId` right now, in one query: the grantee rows
+ * with their grants and the part of each manual contract list on this file. A grantee counts when
+ * active and not expired (a lock, revoke or passed expiry takes effect on this very request); a
+ * preview also shows a `pending` grantee, as they will see it once they join.
  */
 export async function loadFileAccess(
   tx: ScopedTx,
@@ -65,7 +65,16 @@ export async function loadFileAccess(
   const viewerMatch =
     viewer.kind === "account" ? eq(grantees.accountId, viewer.accountId) : eq(grantees.id, viewer.granteeId);
   const rows = await tx.db
-    .select({ grant: grants, grantee: grantees, personRole: persons.role })
+    .select({
+      grant: grants,
+      grantee: grantees,
+      personRole: persons.role,
+      // The grant's manual list, only as far as it concerns this file: one statement, bounded however
+      // many files the grant bundles.
+      manualContractIds: sql<string[] | null>`(select array_agg(gc.contract_id) from grant_contracts gc
+        join contracts c on c.firm_id = gc.firm_id and c.id = gc.contract_id
+        where gc.firm_id = ${grants.firmId} and gc.grant_id = ${grants.id} and c.client_file_id = ${fileId})`,
+    })
     .from(grantees)
     .innerJoin(grants, and(eq(grants.firmId, grantees.firmId), eq(grants.id, grantees.grantId)))
     .innerJoin(
@@ -86,19 +95,7 @@ export async function loadFileAccess(
     return status === "active" || (viewer.kind === "preview" && status === "pending");
   });
   const grantIds = [...new Set(usable.map((r) => r.grant.id))];
-  const manual = grantIds.length
-    ? await tx.db
-        .select({ grantId: grantContracts.grantId, contractId: grantContracts.contractId })
-        .from(grantContracts)
-        .where(and(eq(grantContracts.firmId, firmId), inArray(grantContracts.grantId, grantIds)))
-    : [];
-  const filesOf = grantIds.length
-    ? await tx.db
-        .select({ grantId: grantFiles.grantId, fileId: grantFiles.clientFileId })
-        .from(grantFiles)
-        .where(and(eq(grantFiles.firmId, firmId), inArray(grantFiles.grantId, grantIds)))
-    : [];
-  const viewerGrants = usable.map(({ grant, grantee, personRole }): ViewerGrant => {
+  const viewerGrants = usable.map(({ grant, grantee, personRole, manualContractIds }): ViewerGrant => {
     const rules: GrantRules = {
       id: grant.id,
       name: grant.name,
@@ -111,8 +108,9 @@ export async function loadFileAccess(
       contractCategories: grant.contractCategories as ContractCategory[],
       lineOfBusinessIds: grant.lineOfBusinessIds,
       documentCategoryIds: grant.documentCategoryIds,
-      fileIds: new Set(filesOf.filter((f) => f.grantId === grant.id).map((f) => f.fileId)),
-      manualContractIds: new Set(manual.filter((m) => m.grantId === grant.id).map((m) => m.contractId)),
+      // What this access concerns: the one file (the grant's other files are other requests).
+      fileIds: new Set([fileId]),
+      manualContractIds: new Set(manualContractIds ?? []),
     };
     return {
       rules,

@@ -23,11 +23,11 @@ export async function inScope<T>(database: Database, scope: Scope, work: (tx: Sc
   const client = await database.app.connect();
   let broken = false;
   try {
-    await client.query("begin");
-    await client.query("select set_config('app.firm_id', $1, true), set_config('app.user_id', $2, true)", [
-      scope.firmId ?? "",
-      scope.userId ?? "",
-    ]);
+    // One round trip for both: every request opens at least one scoped transaction. The simple query
+    // protocol takes no parameters, so the values go in as escaped literals.
+    await client.query(
+      `begin; select set_config('app.firm_id', ${client.escapeLiteral(scope.firmId ?? "")}, true), set_config('app.user_id', ${client.escapeLiteral(scope.userId ?? "")}, true)`,
+    );
     const result = await work({ db: drizzle({ client }), client, scope });
     await client.query("commit");
     return result;
