@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,10 +32,17 @@ export interface Journey {
   request: APIRequestContext;
   /** Script errors, CSP violations and console errors seen so far ("Failed to load resource" excluded). */
   consoleErrors: string[];
+  /**
+   * The app's database as its owner (a superuser in both cases): the scratch database when DATABASE_URL
+   * is set, else the embedded PostgreSQL the app started. For what no API does yet (portal accounts).
+   */
+  databaseUrl: string;
+  /** A second Chromium with its own profile (its own cookies), watched for console errors like the first. */
+  openBrowser: (locale?: string) => Promise<{ context: BrowserContext; page: Page }>;
   /** Runs one named step; a failure names the step, keeps a screenshot and shows the app's output. */
   step: (name: string, work: () => Promise<void>) => Promise<void>;
-  /** Saves a full-page screenshot as .tmp/<name>-<label>.png. */
-  screenshot: (label: string) => Promise<void>;
+  /** Saves a full-page screenshot of `of` (the journey's page unless told) as .tmp/<name>-<label>.png. */
+  screenshot: (label: string, of?: Page) => Promise<void>;
   /** Closes the browser, stops Atrium, drops the scratch database and removes temporary directories. */
   stop: () => Promise<void>;
 }
@@ -46,7 +53,9 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
   let database: ScratchDatabase | undefined;
   let atrium: RunningAtrium | undefined;
   let context: BrowserContext | undefined;
+  const extraContexts: BrowserContext[] = [];
   const stop = async () => {
+    await Promise.all(extraContexts.map((extra) => extra.close().catch(() => {})));
     await context?.close().catch(() => {});
     await atrium?.stop();
     await database
@@ -55,6 +64,7 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   };
 
+  let databaseUrl = "";
   try {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
     tempDirs.push(dataDir);
@@ -65,37 +75,50 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     // Check the browser first: no point starting the app when the journey cannot run.
     context = await launchBrowser(profileDir, options.locale);
     if (process.env.DATABASE_URL) database = await createScratchDatabase(process.env.DATABASE_URL);
+    const embeddedPgPort = await freePort();
     atrium = await startAtrium({
       port: await freePort(),
-      embeddedPgPort: await freePort(),
+      embeddedPgPort,
       dataDir,
       databaseUrl: database?.url,
     });
+    databaseUrl = database?.url ?? (await embeddedDatabaseUrl(dataDir, embeddedPgPort));
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  const mainContext = context;
   const consoleErrors: string[] = [];
-  // CSP violations and script errors surface here; failed 401 fetches are expected and not errors.
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      consoleErrors.push(message.text());
-    }
-  });
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  watchConsole(mainContext, consoleErrors);
+  const page = mainContext.pages()[0] ?? (await mainContext.newPage());
+  const openBrowser = async (locale = options.locale) => {
+    const profileDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-profile-"));
+    tempDirs.push(profileDir);
+    const extra = await launchBrowser(profileDir, locale);
+    extraContexts.push(extra);
+    watchConsole(extra, consoleErrors);
+    return { context: extra, page: extra.pages()[0] ?? (await extra.newPage()) };
+  };
 
   const running = atrium;
-  const screenshot = async (label: string) => {
-    await page.screenshot({ path: path.join(screenshotDir, `${options.name}-${label}.png`), fullPage: true });
+  const screenshot = async (label: string, of: Page = page) => {
+    await of.screenshot({ path: path.join(screenshotDir, `${options.name}-${label}.png`), fullPage: true });
   };
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work();
     } catch (error) {
       await screenshot("failure").catch(() => {});
+      // The other pages too (a preview tab, a second browser): the failure may be on one of them.
+      const others = [mainContext, ...extraContexts].flatMap((c) => c.pages()).filter((p) => p !== page);
+      await Promise.all(
+        others.map((other, index) =>
+          other
+            .screenshot({ path: path.join(screenshotDir, `${options.name}-failure-${index + 2}.png`) })
+            .catch(() => {}),
+        ),
+      );
       const detail = error instanceof Error ? error.message : String(error);
       throw new Error(
         `Step "${name}" failed at ${page.url()}: ${detail}\n--- app output ---\n${running.output()}`,
@@ -106,14 +129,40 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
   return {
     baseUrl: running.baseUrl,
     atrium: running,
-    context,
+    context: mainContext,
     page,
-    request: context.request,
+    request: mainContext.request,
     consoleErrors,
+    databaseUrl,
+    openBrowser,
     step,
     screenshot,
     stop,
   };
+}
+
+/**
+ * Collects script errors, CSP violations and console errors of every page of `context` (those open now
+ * and those opened later, such as a preview tab); failed 401 fetches are expected and not errors.
+ */
+function watchConsole(context: BrowserContext, into: string[]): void {
+  const watch = (page: Page) => {
+    page.setDefaultTimeout(15_000);
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+        into.push(`${message.text()} (at ${page.url()})`);
+      }
+    });
+    page.on("pageerror", (error) => into.push(`${error.message} (at ${page.url()})`));
+  };
+  for (const page of context.pages()) watch(page);
+  context.on("page", watch);
+}
+
+/** The embedded PostgreSQL's address as its superuser (see server/platform/db/embedded.ts and main.ts). */
+async function embeddedDatabaseUrl(dataDir: string, port: number): Promise<string> {
+  const password = (await readFile(path.join(dataDir, "pg-password"), "utf8")).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/atrium`;
 }
 
 /** Starts a journey in beforeAll, stops it in afterAll; the getter rethrows a failed start inside the test. */

@@ -7,6 +7,9 @@ export const screens = [
   { name: "tablet", width: 768, height: 1024 },
 ] as const;
 
+/** A small phone: the width the client portal must work at without scrolling sideways. */
+export const phone = { name: "phone", width: 375, height: 812 } as const;
+
 /** Fails when the page scrolls sideways: the document is wider than the window. */
 export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
