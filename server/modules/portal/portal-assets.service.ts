@@ -12,14 +12,9 @@ import {
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { presentAsset } from "../records/assets.presenter.js";
-import {
-  type AssetValues,
-  deleteAssetRow,
-  findAssetRow,
-  insertAsset,
-  updateAssetRow,
-} from "../records/assets.queries.js";
-import { checkCurrency, FieldProblems, parseMoney } from "../records/records.validation.js";
+import { deleteAssetRow, findAssetRow, insertAsset, updateAssetRow } from "../records/assets.queries.js";
+import { assetValuesOf } from "../records/assets.rules.js";
+import { FieldProblems } from "../records/records.validation.js";
 import { presentPortalAsset } from "./portal.presenter.js";
 import { listShownAssets } from "./portal-lists.queries.js";
 
@@ -27,22 +22,6 @@ import { listShownAssets } from "./portal-lists.queries.js";
 // Validation is the back office's (same schemas and checks); the audit marks the change as the client's.
 
 const audited = { entityType: "asset" } as const;
-
-function valuesOf(input: AssetUpdate, problems: FieldProblems): Partial<AssetValues> {
-  const values: Partial<AssetValues> = {};
-  if (input.kind !== undefined) values.kind = input.kind;
-  if (input.description !== undefined) values.description = input.description;
-  if (input.value !== undefined) {
-    const value = parseMoney(problems, "value", input.value, "not_negative");
-    if (value !== null) values.value = value;
-  }
-  if (input.currency !== undefined) {
-    checkCurrency(problems, "currency", input.currency);
-    values.currency = input.currency;
-  }
-  if (input.valuationDate !== undefined) values.valuationDate = input.valuationDate ?? null;
-  return values;
-}
 
 async function loadRow(work: PortalWork, fileId: string, id: string) {
   const row = await findAssetRow(work.tx, work.firmId, fileId, id);
@@ -61,7 +40,7 @@ export async function createPortalAsset(work: PortalWork, fileId: string, input:
   const access = await requirePortalFile(work, fileId);
   requireCreatable(access, "asset");
   const problems = new FieldProblems();
-  const changed = valuesOf(input, problems);
+  const changed = assetValuesOf(input, problems);
   problems.throwIfAny();
   const id = newId(work.now.getTime());
   await insertAsset(work.tx, {
@@ -94,7 +73,7 @@ export async function updatePortalAsset(work: PortalWork, fileId: string, id: st
   await requireChangeable(work.tx, access, "asset", id);
   const row = await loadRow(work, fileId, id);
   const problems = new FieldProblems();
-  const changed = valuesOf(patch, problems);
+  const changed = assetValuesOf(patch, problems);
   problems.throwIfAny();
   await updateAssetRow(work.tx, work.firmId, id, {
     kind: row.kind,

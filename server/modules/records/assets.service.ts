@@ -13,26 +13,11 @@ import {
   listAssetRows,
   updateAssetRow,
 } from "./assets.queries.js";
+import { assetValuesOf } from "./assets.rules.js";
 import { firmOf, recordNotFound } from "./records.scope.js";
-import { checkCurrency, FieldProblems, parseMoney } from "./records.validation.js";
+import { FieldProblems } from "./records.validation.js";
 
 const audited = { entityType: "asset" } as const;
-
-function valuesOf(input: AssetUpdate, problems: FieldProblems): Partial<AssetValues> {
-  const values: Partial<AssetValues> = {};
-  if (input.kind !== undefined) values.kind = input.kind;
-  if (input.description !== undefined) values.description = input.description;
-  if (input.value !== undefined) {
-    const value = parseMoney(problems, "value", input.value, "not_negative");
-    if (value !== null) values.value = value;
-  }
-  if (input.currency !== undefined) {
-    checkCurrency(problems, "currency", input.currency);
-    values.currency = input.currency;
-  }
-  if (input.valuationDate !== undefined) values.valuationDate = input.valuationDate ?? null;
-  return values;
-}
 
 async function loadAsset(work: StaffWork, fileId: string, id: string) {
   const row = await findAssetRow(work.tx, firmOf(work.tx), fileId, id);
@@ -61,7 +46,7 @@ export async function getAsset(work: StaffWork, fileId: string, id: string) {
 export async function createAsset(work: StaffWork, fileId: string, input: AssetInput) {
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const problems = new FieldProblems();
-  const changed = valuesOf(input, problems);
+  const changed = assetValuesOf(input, problems);
   problems.throwIfAny();
   const id = newId(work.audit.at.getTime());
   await insertAsset(work.tx, {
@@ -93,7 +78,7 @@ export async function updateAsset(work: StaffWork, fileId: string, id: string, p
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const row = await loadAsset(work, fileId, id);
   const problems = new FieldProblems();
-  const changed = valuesOf(patch, problems);
+  const changed = assetValuesOf(patch, problems);
   problems.throwIfAny();
   const values: AssetValues = {
     kind: row.kind,
