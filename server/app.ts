@@ -2,8 +2,7 @@ import path from "node:path";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { App, AppDeps } from "./deps.js";
-import { loadActor } from "./modules/access/actor.js";
-import { readSignedInUser } from "./modules/identity/session.js";
+import { readRequestActor } from "./modules/access/actor.js";
 import { registerModules } from "./modules/index.js";
 import { registerApiDocs } from "./platform/http/docs.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
@@ -46,12 +45,11 @@ export async function buildApp(
   await registerApiDocs(app);
 
   app.decorateRequest("actor", null);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
-    const user = await readSignedInUser(deps.auth, request);
-    request.actor = user ? await loadActor(deps.database, user) : null;
+    request.actor = await readRequestActor(deps, request, reply);
     // A signed-in account's own language wins over the browser's for messages.
-    if (user && !request.headers["accept-language"]) request.language = user.language;
+    if (request.actor && !request.headers["accept-language"]) request.language = request.actor.user.language;
   });
 
   await registerModules(app, deps);

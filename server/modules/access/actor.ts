@@ -1,10 +1,16 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Language, StaffRole } from "../../../contracts/common.js";
+import type { AppDeps } from "../../deps.js";
 import type { Database } from "../../platform/db/pool.js";
 import { inScope } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { findFirm, findStaffMembershipOfUser } from "../firms/firms.queries.js";
-import type { SignedInUser } from "../identity/session.js";
+import {
+  readSessionToken,
+  readSignedInUser,
+  type SignedInUser,
+  sessionNeedsBetterAuth,
+} from "../identity/session.js";
 
 /** A signed-in account, with its staff membership when it works at a firm. */
 export interface Actor {
@@ -30,6 +36,61 @@ export async function loadActor(database: Database, user: SignedInUser): Promise
       role: membership.role as StaffRole,
     };
   });
+  return { user, staff };
+}
+
+/** One row of `session_actor(token)` (platform/db/session-actor.sql.ts). */
+interface SessionActorRow {
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  user_language: string;
+  expires_at: Date;
+  firm_id: string | null;
+  firm_name: string | null;
+  firm_language: string | null;
+  staff_role: string | null;
+}
+
+/**
+ * Who sends this request, or null. A valid session that needs nothing done reads in one round trip
+ * (the session, the account and its staff membership: ADR 0007); an expired session or one due to be
+ * extended goes through better-auth, which cleans up or extends it and sets the cookie.
+ */
+export async function readRequestActor(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor | null> {
+  const token = await readSessionToken(deps.auth, request.headers.cookie);
+  if (!token) return null;
+  const { rows } = await deps.database.app.query<SessionActorRow>({
+    // Named: prepared once per connection, then only executed.
+    name: "session_actor",
+    text: "select * from public.session_actor($1)",
+    values: [token],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  if (sessionNeedsBetterAuth(row.expires_at)) {
+    const user = await readSignedInUser(deps.auth, request, reply);
+    return user ? loadActor(deps.database, user) : null;
+  }
+  const user: SignedInUser = {
+    id: row.user_id,
+    name: row.user_name,
+    email: row.user_email,
+    language: row.user_language as Language,
+  };
+  const staff =
+    row.firm_id && row.firm_name && row.firm_language && row.staff_role
+      ? {
+          firmId: row.firm_id,
+          firmName: row.firm_name,
+          firmLanguage: row.firm_language as Language,
+          role: row.staff_role as StaffRole,
+        }
+      : null;
   return { user, staff };
 }
 

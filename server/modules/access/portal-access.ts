@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PersonRole } from "../../../contracts/clients.js";
 import type { AccessLevel, ContractMode, GrantFeature, RecordKind } from "../../../contracts/grants.js";
 import type { ContractCategory } from "../../../contracts/records.js";
-import type { ScopedTx } from "../../platform/db/scope.js";
+import { preparedOn, type ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { persons } from "../clients/clients.tables.js";
 import { grantees, grantFiles, grants } from "../grants/grants.tables.js";
@@ -48,6 +49,43 @@ export interface FileAccess {
   grantIds: string[];
 }
 
+/** The statement behind loadFileAccess, per kind of viewer (their grantees by account, or one grantee). */
+function fileAccessQuery(viewerKind: PortalViewer["kind"]) {
+  return (db: NodePgDatabase) => {
+    const viewerId = sql.placeholder("viewerId");
+    const fileId = sql.placeholder("fileId");
+    return db
+      .select({
+        grant: grants,
+        grantee: grantees,
+        personRole: persons.role,
+        // The grant's manual list, only as far as it concerns this file: one statement, bounded however
+        // many files the grant bundles.
+        manualContractIds: sql<string[] | null>`(select array_agg(gc.contract_id) from grant_contracts gc
+          join contracts c on c.firm_id = gc.firm_id and c.id = gc.contract_id
+          where gc.firm_id = ${grants.firmId} and gc.grant_id = ${grants.id} and c.client_file_id = ${fileId})`,
+      })
+      .from(grantees)
+      .innerJoin(grants, and(eq(grants.firmId, grantees.firmId), eq(grants.id, grantees.grantId)))
+      .innerJoin(
+        grantFiles,
+        and(
+          eq(grantFiles.firmId, grants.firmId),
+          eq(grantFiles.grantId, grants.id),
+          eq(grantFiles.clientFileId, fileId),
+        ),
+      )
+      .leftJoin(persons, and(eq(persons.firmId, grantees.firmId), eq(persons.id, grantees.personId)))
+      .where(
+        and(
+          eq(grantees.firmId, sql.placeholder("firmId")),
+          viewerKind === "account" ? eq(grantees.accountId, viewerId) : eq(grantees.id, viewerId),
+        ),
+      )
+      .prepare(`portal_file_access_${viewerKind}`);
+  };
+}
+
 /**
  * Loads the grants through which `viewer` reaches `fileId` right now, in one query: the grantee rows
  * with their grants and the part of each manual contract list on this file. A grantee counts when
@@ -62,31 +100,15 @@ export async function loadFileAccess(
 ): Promise<FileAccess> {
   const firmId = tx.scope.firmId;
   if (!firmId) throw new Error("portal access needs a firm scope");
-  const viewerMatch =
-    viewer.kind === "account" ? eq(grantees.accountId, viewer.accountId) : eq(grantees.id, viewer.granteeId);
-  const rows = await tx.db
-    .select({
-      grant: grants,
-      grantee: grantees,
-      personRole: persons.role,
-      // The grant's manual list, only as far as it concerns this file: one statement, bounded however
-      // many files the grant bundles.
-      manualContractIds: sql<string[] | null>`(select array_agg(gc.contract_id) from grant_contracts gc
-        join contracts c on c.firm_id = gc.firm_id and c.id = gc.contract_id
-        where gc.firm_id = ${grants.firmId} and gc.grant_id = ${grants.id} and c.client_file_id = ${fileId})`,
-    })
-    .from(grantees)
-    .innerJoin(grants, and(eq(grants.firmId, grantees.firmId), eq(grants.id, grantees.grantId)))
-    .innerJoin(
-      grantFiles,
-      and(
-        eq(grantFiles.firmId, grants.firmId),
-        eq(grantFiles.grantId, grants.id),
-        eq(grantFiles.clientFileId, fileId),
-      ),
-    )
-    .leftJoin(persons, and(eq(persons.firmId, grantees.firmId), eq(persons.id, grantees.personId)))
-    .where(and(eq(grantees.firmId, firmId), viewerMatch));
+  const rows = await preparedOn(
+    tx,
+    `portal_file_access_${viewer.kind}`,
+    fileAccessQuery(viewer.kind),
+  ).execute({
+    firmId,
+    viewerId: viewer.kind === "account" ? viewer.accountId : viewer.granteeId,
+    fileId,
+  });
   const usable = rows.filter(({ grantee }) => {
     const status = effectiveStatus(
       { status: grantee.status as "pending" | "active" | "locked" | "revoked", expiresAt: grantee.expiresAt },

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { Placeholder, type SQL, sql } from "drizzle-orm";
 import type { RecordKind } from "../../../contracts/grants.js";
 
 // The sharing rules of GRANT-3 in SQL, for list endpoints: one condition per record kind that a list
@@ -63,7 +63,7 @@ export const tableOfKind: Record<RecordKind, string> = {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A Postgres array literal of uuids (checked, so nothing but uuids can reach the query). */
-function uuidArray(ids: readonly string[]): string {
+export function uuidArray(ids: readonly string[]): string {
   for (const id of ids) if (!uuidPattern.test(id)) throw new Error(`not a uuid: ${id}`);
   return `{${ids.join(",")}}`;
 }
@@ -71,15 +71,17 @@ function uuidArray(ids: readonly string[]): string {
 /**
  * The WHERE condition for a list of `kind` rows: some grant among `grantIds` bundles the row's file
  * and shows the row. `grantIds` are the viewer's effective grants (portal-access.ts); none → false.
+ * A prepared statement passes a placeholder instead, filled with `uuidArray` of the ids.
  */
-export function shownBySomeGrant(kind: RecordKind, grantIds: readonly string[]): SQL {
-  if (grantIds.length === 0) return sql`false`;
+export function shownBySomeGrant(kind: RecordKind, grantIds: readonly string[] | Placeholder): SQL {
+  if (Array.isArray(grantIds) && grantIds.length === 0) return sql`false`;
+  const ids = grantIds instanceof Placeholder ? grantIds : uuidArray(grantIds as readonly string[]);
   const table = tableOfKind[kind];
   return sql`exists (
     select 1 from grants g
       join grant_files gf on gf.firm_id = g.firm_id and gf.grant_id = g.id
      where g.firm_id = ${sql.raw(table)}.firm_id
-       and g.id = any(${uuidArray(grantIds)}::uuid[])
+       and g.id = any(${ids}::uuid[])
        and gf.client_file_id = ${sql.raw(table)}.client_file_id
        and ${sql.raw(predicates[kind]("g"))})`;
 }

@@ -8,6 +8,10 @@ import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./pass
 /** The session cookie's name: `__Host-` binds it to this exact origin over HTTPS (SEC-9). */
 export const SESSION_COOKIE = "__Host-atrium_session";
 
+/** How long a session lives, in seconds, and how often its expiry moves on with use. */
+export const SESSION_EXPIRES_IN_S = 60 * 60 * 24 * 7;
+export const SESSION_UPDATE_AGE_S = 60 * 60;
+
 /** The header through which the app hands better-auth the client IP it determined itself. */
 export const CLIENT_IP_HEADER = "x-atrium-client-ip";
 
@@ -51,7 +55,7 @@ export function createAuth({ db, secret, publicUrl, quiet = false }: AuthOptions
       maxPasswordLength: PASSWORD_MAX,
       password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 },
+    session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
     advanced: {
       // Names are set explicitly with the __Host- prefix, so the automatic __Secure- prefix stays off.

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { RecordKind } from "../../../contracts/grants.js";
-import type { ScopedTx } from "../../platform/db/scope.js";
+import { preparedOn, type ScopedTx } from "../../platform/db/scope.js";
 import type { FileAccess } from "../access/portal-access.js";
 import { clientEditableContractStatuses } from "../access/sharing-rules.js";
-import { shownBySomeGrant } from "../access/visibility.sql.js";
+import { shownBySomeGrant, uuidArray } from "../access/visibility.sql.js";
 import { persons } from "../clients/clients.tables.js";
 import { documentCategories, documents, documentVersions } from "../documents/documents.tables.js";
 import {
@@ -18,10 +18,34 @@ import {
 
 // The portal's lists: each is ONE statement whose WHERE carries shownBySomeGrant over the viewer's
 // grants (never a check per row). `editable` is the same predicate over the grants that allow a change.
+// Each is a prepared statement per connection (preparedOn): the portal's hottest path neither builds
+// its SQL nor has it planned again on each request; the viewer's values come as placeholders.
 
-/** `shownBySomeGrant` as a boolean column. */
-function flag(kind: RecordKind, grantIds: readonly string[]): SQL<boolean> {
-  return sql<boolean>`${shownBySomeGrant(kind, grantIds)}`;
+const firmIdParam = sql.placeholder("firmId");
+const fileIdParam = sql.placeholder("fileId");
+const grantIdsParam = sql.placeholder("grantIds");
+const editIdsParam = sql.placeholder("editIds");
+const onlyIdParam = sql.placeholder("onlyId");
+
+/** The values of the placeholders above for one viewer's file (and one row of it). */
+function listValues(access: FileAccess, editIds: readonly string[], onlyId?: string) {
+  return {
+    firmId: access.firmId,
+    fileId: access.fileId,
+    grantIds: uuidArray(access.grantIds),
+    editIds: uuidArray(editIds),
+    onlyId: onlyId ?? null,
+  };
+}
+
+/** A list's statement name: one for the whole list, one for a single row of it. */
+function listName(list: string, onlyId: string | undefined): string {
+  return `portal_${list}${onlyId === undefined ? "" : "_one"}`;
+}
+
+/** `shownBySomeGrant` over the grants that allow a change, as a boolean column. */
+function editableFlag(kind: RecordKind): SQL<boolean> {
+  return sql<boolean>`${shownBySomeGrant(kind, editIdsParam)}`;
 }
 
 /** A table whose rows belong to a client file: what `shownOnFile` needs of it. */
@@ -32,12 +56,12 @@ interface FileRecordTable {
 }
 
 /** The WHERE of every list: the viewer's file, optionally one row, and shown by one of their grants. */
-function shownOnFile(table: FileRecordTable, kind: RecordKind, access: FileAccess, onlyId?: string) {
+function shownOnFile(table: FileRecordTable, kind: RecordKind, oneRow: boolean) {
   return and(
-    eq(table.firmId, access.firmId),
-    eq(table.clientFileId, access.fileId),
-    onlyId ? eq(table.id, onlyId) : undefined,
-    shownBySomeGrant(kind, access.grantIds),
+    eq(table.firmId, firmIdParam),
+    eq(table.clientFileId, fileIdParam),
+    oneRow ? eq(table.id, onlyIdParam) : undefined,
+    shownBySomeGrant(kind, grantIdsParam),
   );
 }
 
@@ -53,20 +77,24 @@ export async function listShownContracts(
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  return tx.db
-    .select({
-      contract: contracts,
-      lineId: linesOfBusiness.id,
-      lineCode: linesOfBusiness.code,
-      lineName: linesOfBusiness.name,
-      editable: sql<boolean>`(${flag("contract", editIds)} and ${inArray(contracts.status, [
-        ...clientEditableContractStatuses,
-      ])})`,
-    })
-    .from(contracts)
-    .leftJoin(linesOfBusiness, contractLine)
-    .where(shownOnFile(contracts, "contract", access, onlyId))
-    .orderBy(sql`${linesOfBusiness.code} asc nulls last`, asc(contracts.insurer), asc(contracts.id));
+  const name = listName("contracts", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({
+        contract: contracts,
+        lineId: linesOfBusiness.id,
+        lineCode: linesOfBusiness.code,
+        lineName: linesOfBusiness.name,
+        editable: sql<boolean>`(${editableFlag("contract")} and ${inArray(contracts.status, [
+          ...clientEditableContractStatuses,
+        ])})`,
+      })
+      .from(contracts)
+      .leftJoin(linesOfBusiness, contractLine)
+      .where(shownOnFile(contracts, "contract", onlyId !== undefined))
+      .orderBy(sql`${linesOfBusiness.code} asc nulls last`, asc(contracts.insurer), asc(contracts.id))
+      .prepare(name),
+  ).execute(listValues(access, editIds, onlyId));
 }
 export type ShownContractRow = Awaited<ReturnType<typeof listShownContracts>>[number];
 
@@ -77,31 +105,39 @@ export async function listShownAssets(
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  return tx.db
-    .select({ asset: assets, editable: flag("asset", editIds) })
-    .from(assets)
-    .where(shownOnFile(assets, "asset", access, onlyId))
-    .orderBy(asc(assets.kind), asc(assets.description), asc(assets.id));
+  const name = listName("assets", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({ asset: assets, editable: editableFlag("asset") })
+      .from(assets)
+      .where(shownOnFile(assets, "asset", onlyId !== undefined))
+      .orderBy(asc(assets.kind), asc(assets.description), asc(assets.id))
+      .prepare(name),
+  ).execute(listValues(access, editIds, onlyId));
 }
 export type ShownAssetRow = Awaited<ReturnType<typeof listShownAssets>>[number];
 
 /** The claims the viewer sees, newest first, each with its contract (shown too: the rules tie them). */
 export async function listShownClaims(tx: ScopedTx, access: FileAccess) {
-  return tx.db
-    .select({
-      claim: claims,
-      contractId: contracts.id,
-      contractNumber: contracts.number,
-      contractInsurer: contracts.insurer,
-      lineId: linesOfBusiness.id,
-      lineCode: linesOfBusiness.code,
-      lineName: linesOfBusiness.name,
-    })
-    .from(claims)
-    .leftJoin(contracts, and(eq(contracts.firmId, claims.firmId), eq(contracts.id, claims.contractId)))
-    .leftJoin(linesOfBusiness, contractLine)
-    .where(shownOnFile(claims, "claim", access))
-    .orderBy(desc(claims.claimDate), desc(claims.id));
+  const name = listName("claims", undefined);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({
+        claim: claims,
+        contractId: contracts.id,
+        contractNumber: contracts.number,
+        contractInsurer: contracts.insurer,
+        lineId: linesOfBusiness.id,
+        lineCode: linesOfBusiness.code,
+        lineName: linesOfBusiness.name,
+      })
+      .from(claims)
+      .leftJoin(contracts, and(eq(contracts.firmId, claims.firmId), eq(contracts.id, claims.contractId)))
+      .leftJoin(linesOfBusiness, contractLine)
+      .where(shownOnFile(claims, "claim", false))
+      .orderBy(desc(claims.claimDate), desc(claims.id))
+      .prepare(name),
+  ).execute(listValues(access, []));
 }
 export type ShownClaimRow = Awaited<ReturnType<typeof listShownClaims>>[number];
 
@@ -129,15 +165,19 @@ export async function listShownAddresses(
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  return tx.db
-    .select({
-      address: referenceAddresses,
-      contracts: linkedContractsJson,
-      editable: flag("address", editIds),
-    })
-    .from(referenceAddresses)
-    .where(shownOnFile(referenceAddresses, "address", access, onlyId))
-    .orderBy(asc(referenceAddresses.label), asc(referenceAddresses.id));
+  const name = listName("addresses", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({
+        address: referenceAddresses,
+        contracts: linkedContractsJson,
+        editable: editableFlag("address"),
+      })
+      .from(referenceAddresses)
+      .where(shownOnFile(referenceAddresses, "address", onlyId !== undefined))
+      .orderBy(asc(referenceAddresses.label), asc(referenceAddresses.id))
+      .prepare(name),
+  ).execute(listValues(access, editIds, onlyId));
 }
 export type ShownAddressRow = Awaited<ReturnType<typeof listShownAddresses>>[number];
 
@@ -148,17 +188,21 @@ export async function listShownPersons(
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  return tx.db
-    .select({ person: persons, editable: flag("person", editIds) })
-    .from(persons)
-    .where(shownOnFile(persons, "person", access, onlyId))
-    .orderBy(
-      sql`case ${persons.role} when 'holder' then 0 when 'co_holder' then 1 when 'partner' then 2
+  const name = listName("persons", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({ person: persons, editable: editableFlag("person") })
+      .from(persons)
+      .where(shownOnFile(persons, "person", onlyId !== undefined))
+      .orderBy(
+        sql`case ${persons.role} when 'holder' then 0 when 'co_holder' then 1 when 'partner' then 2
         when 'child' then 3 when 'relative' then 4 when 'contact' then 5 else 6 end`,
-      asc(persons.lastName),
-      asc(persons.firstName),
-      asc(persons.id),
-    );
+        asc(persons.lastName),
+        asc(persons.firstName),
+        asc(persons.id),
+      )
+      .prepare(name),
+  ).execute(listValues(access, editIds, onlyId));
 }
 export type ShownPersonRow = Awaited<ReturnType<typeof listShownPersons>>[number];
 
@@ -172,48 +216,56 @@ export async function listShownDonations(
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  return tx.db
-    .select({
-      donation: donations,
-      donorFirst: donor.firstName,
-      donorLast: donor.lastName,
-      beneficiaryFirst: beneficiary.firstName,
-      beneficiaryLast: beneficiary.lastName,
-      editable: flag("donation", editIds),
-    })
-    .from(donations)
-    .leftJoin(donor, and(eq(donor.firmId, donations.firmId), eq(donor.id, donations.donorPersonId)))
-    .leftJoin(
-      beneficiary,
-      and(eq(beneficiary.firmId, donations.firmId), eq(beneficiary.id, donations.beneficiaryPersonId)),
-    )
-    .where(shownOnFile(donations, "donation", access, onlyId))
-    .orderBy(desc(donations.donationDate), desc(donations.id));
+  const name = listName("donations", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({
+        donation: donations,
+        donorFirst: donor.firstName,
+        donorLast: donor.lastName,
+        beneficiaryFirst: beneficiary.firstName,
+        beneficiaryLast: beneficiary.lastName,
+        editable: editableFlag("donation"),
+      })
+      .from(donations)
+      .leftJoin(donor, and(eq(donor.firmId, donations.firmId), eq(donor.id, donations.donorPersonId)))
+      .leftJoin(
+        beneficiary,
+        and(eq(beneficiary.firmId, donations.firmId), eq(beneficiary.id, donations.beneficiaryPersonId)),
+      )
+      .where(shownOnFile(donations, "donation", onlyId !== undefined))
+      .orderBy(desc(donations.donationDate), desc(donations.id))
+      .prepare(name),
+  ).execute(listValues(access, editIds, onlyId));
 }
 export type ShownDonationRow = Awaited<ReturnType<typeof listShownDonations>>[number];
 
 /** The documents the viewer sees (shared, not tied to anything hidden), newest first, with the current version. */
 export async function listShownDocuments(tx: ScopedTx, access: FileAccess, onlyId?: string) {
-  return tx.db
-    .select({
-      document: documents,
-      category: { id: documentCategories.id, key: documentCategories.key, name: documentCategories.name },
-      current: documentVersions,
-    })
-    .from(documents)
-    .innerJoin(
-      documentCategories,
-      and(eq(documentCategories.firmId, documents.firmId), eq(documentCategories.id, documents.categoryId)),
-    )
-    .innerJoin(
-      documentVersions,
-      and(
-        eq(documentVersions.firmId, documents.firmId),
-        eq(documentVersions.documentId, documents.id),
-        eq(documentVersions.version, documents.currentVersion),
-      ),
-    )
-    .where(shownOnFile(documents, "document", access, onlyId))
-    .orderBy(desc(documents.createdAt), desc(documents.id));
+  const name = listName("documents", onlyId);
+  return preparedOn(tx, name, (db) =>
+    db
+      .select({
+        document: documents,
+        category: { id: documentCategories.id, key: documentCategories.key, name: documentCategories.name },
+        current: documentVersions,
+      })
+      .from(documents)
+      .innerJoin(
+        documentCategories,
+        and(eq(documentCategories.firmId, documents.firmId), eq(documentCategories.id, documents.categoryId)),
+      )
+      .innerJoin(
+        documentVersions,
+        and(
+          eq(documentVersions.firmId, documents.firmId),
+          eq(documentVersions.documentId, documents.id),
+          eq(documentVersions.version, documents.currentVersion),
+        ),
+      )
+      .where(shownOnFile(documents, "document", onlyId !== undefined))
+      .orderBy(desc(documents.createdAt), desc(documents.id))
+      .prepare(name),
+  ).execute(listValues(access, [], onlyId));
 }
 export type ShownDocumentRow = Awaited<ReturnType<typeof listShownDocuments>>[number];

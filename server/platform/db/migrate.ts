@@ -3,6 +3,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
 import { migrationsFolder } from "../paths.js";
 import { APP_ROLE } from "./pool.js";
+import { createSessionActorFunction } from "./session-actor.sql.js";
 
 /** Applies the committed Drizzle migrations, then (re)asserts roles, grants and row-level security. */
 export async function migrateDatabase(owner: pg.Pool): Promise<void> {
@@ -78,6 +79,7 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
   );
 
   await createClientFileSearch(client);
+  await createSessionActorFunction(client);
 }
 
 /**

@@ -26,7 +26,10 @@ export function openDatabase(url: string, opts: { appPoolSize?: number } = {}): 
     max: opts.appPoolSize ?? 20,
     application_name: "atrium-app",
     // Set in the startup packet: a connection that cannot take the role fails instead of running as owner.
-    options: `-c role=${APP_ROLE}`,
+    // Named statements (the portal's lists, session_actor's queries) keep one generic plan: PostgreSQL's
+    // own choice re-plans the contract list on every call (0.7 ms) to save 0.2 ms of execution. Unnamed
+    // statements, which most queries are, are planned once with their values as before.
+    options: `-c role=${APP_ROLE} -c plan_cache_mode=force_generic_plan`,
   });
   owner.on("error", () => {});
   app.on("error", () => {});

@@ -15,6 +15,40 @@ export interface ScopedTx {
   scope: Scope;
 }
 
+// One Drizzle instance per pooled connection, kept as long as the connection lives: building it for
+// every transaction costs more than many a query, and prepared statements (preparedOn) hang off it.
+const drizzleOfClient = new WeakMap<pg.PoolClient, NodePgDatabase>();
+
+function drizzleOf(client: pg.PoolClient): NodePgDatabase {
+  let db = drizzleOfClient.get(client);
+  if (!db) {
+    db = drizzle({ client });
+    drizzleOfClient.set(client, db);
+  }
+  return db;
+}
+
+const preparedOfDb = new WeakMap<NodePgDatabase, Map<string, unknown>>();
+
+/**
+ * A named prepared statement on the transaction's connection, built by `build` the first time this
+ * connection needs it and then only executed: no query building in the server, no planning in the
+ * database. `name` must stand for exactly one SQL text (node-postgres refuses a second text).
+ */
+export function preparedOn<Q>(tx: ScopedTx, name: string, build: (db: NodePgDatabase) => Q): Q {
+  let statements = preparedOfDb.get(tx.db);
+  if (!statements) {
+    statements = new Map();
+    preparedOfDb.set(tx.db, statements);
+  }
+  let query = statements.get(name) as Q | undefined;
+  if (query === undefined) {
+    query = build(tx.db);
+    statements.set(name, query);
+  }
+  return query;
+}
+
 /**
  * Runs `work` in one transaction with `app.firm_id` / `app.user_id` set LOCAL,
  * so the settings vanish at commit and cannot leak to the next user of the connection.
@@ -28,7 +62,7 @@ export async function inScope<T>(database: Database, scope: Scope, work: (tx: Sc
     await client.query(
       `begin; select set_config('app.firm_id', ${client.escapeLiteral(scope.firmId ?? "")}, true), set_config('app.user_id', ${client.escapeLiteral(scope.userId ?? "")}, true)`,
     );
-    const result = await work({ db: drizzle({ client }), client, scope });
+    const result = await work({ db: drizzleOf(client), client, scope });
     await client.query("commit");
     return result;
   } catch (error) {
