@@ -159,6 +159,8 @@ export const grantSummarySchema = z.object({
   name: z.string(),
   files: z.array(grantFileSchema),
   granteeCounts: granteeCountsSchema,
+  /** The access a new grantee gets unless another is chosen (from the profile the grant started from). */
+  defaultAccess: z.enum(accessLevels),
   contractMode: z.enum(contractModes),
   view: z.enum(portalViews),
   createdAt: z.string(),
@@ -175,6 +177,8 @@ export const grantListQuerySchema = z.object({ clientFileId: z.uuid().optional()
 export const createGrantSchema = z.strictObject({
   name,
   profileId: z.uuid().optional(),
+  /** Overrides the profile's default access for new grantees. */
+  defaultAccess: z.enum(accessLevels).optional(),
   fileIds: z.array(z.uuid()).min(1).max(50),
   settings: grantSettingsPatchSchema.optional(),
   manualContractIds: uuidList.optional(),
@@ -184,6 +188,7 @@ export type CreateGrant = z.infer<typeof createGrantSchema>;
 /** PATCH /api/grants/:id — rename and change settings (only the fields sent). */
 export const updateGrantSchema = z.strictObject({
   name: name.optional(),
+  defaultAccess: z.enum(accessLevels).optional(),
   settings: grantSettingsPatchSchema.optional(),
 });
 export type UpdateGrant = z.infer<typeof updateGrantSchema>;
@@ -212,6 +217,9 @@ export const granteeSchema = z.object({
   personId: z.string().nullable(),
   /** The file of the person; null for an outside person. */
   clientFileId: z.string().nullable(),
+  /** That file's name and number; null for an outside person or a file the staff member may not open. */
+  clientFileName: z.string().nullable(),
+  clientFileNumber: z.string().nullable(),
   name: z.string(),
   email: z.string().nullable(),
   /** The person's role on the file; outside persons act as external advisors. */
@@ -228,8 +236,24 @@ export const granteeSchema = z.object({
 });
 export type Grantee = z.infer<typeof granteeSchema>;
 
+/**
+ * Whether the staff member asking may manage access (on a file, or on every file of a grant) under the
+ * firm policy, and add external advisors; the UI shows what they may not do read-only, with `message`.
+ */
+export const accessManagementSchema = z.object({
+  allowed: z.boolean(),
+  /** The message key saying why not, translated in `message`. */
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+  mayAddExternalAdvisors: z.boolean(),
+});
+export type AccessManagement = z.infer<typeof accessManagementSchema>;
+
 /** GET /api/grants/:id — a grant with everything the grant editor shows. */
 export const grantDetailSchema = grantSummarySchema.extend({
+  /** The profile the grant started from; null without one or once it was deleted. */
+  profile: z.object({ id: z.string(), name: z.string() }).nullable(),
+  management: accessManagementSchema,
   settings: grantSettingsSchema,
   manualContracts: z.array(manualContractSchema),
   grantees: z.array(granteeSchema),
@@ -258,13 +282,16 @@ export const updateGranteeSchema = z.strictObject({
 });
 export type UpdateGrantee = z.infer<typeof updateGranteeSchema>;
 
-/** Who may manage access on a file, for the staff member asking (the UI disables what they may not do). */
-export const accessManagementSchema = z.object({
-  allowed: z.boolean(),
-  /** The message key saying why not, translated in `message`. */
-  reason: z.string().nullable(),
-  message: z.string().nullable(),
+/** A grant touching a file, for the Access tab. */
+export const fileAccessGrantSchema = grantSummarySchema.extend({
+  /** False when it also bundles a file the staff member may not open (GET then answers 404). */
+  canOpen: z.boolean(),
+  /** Whether they may change the grant and its grantees (the firm policy on every bundled file). */
+  mayManage: z.boolean(),
+  /** Bundled files left out of `files` because the staff member may not open them. */
+  hiddenFileCount: z.number().int(),
 });
+export type FileAccessGrant = z.infer<typeof fileAccessGrantSchema>;
 
 /** A person of the file with their entries in grants touching it. */
 export const fileAccessPersonSchema = z.object({
@@ -290,7 +317,7 @@ export const fileAccessSchema = z.object({
   outsiders: z.array(granteeSchema),
   /** Persons of other files who reach this file through a grant bundling both. */
   fromOtherFiles: z.array(granteeSchema),
-  grants: z.array(grantSummarySchema),
+  grants: z.array(fileAccessGrantSchema),
   management: accessManagementSchema,
 });
 export type FileAccessView = z.infer<typeof fileAccessSchema>;
@@ -314,7 +341,21 @@ export type ExplainRule = (typeof explainRules)[number];
 export const explainQuerySchema = z.object({ kind: z.enum(recordKinds), recordId: z.uuid() });
 export type ExplainQuery = z.infer<typeof explainQuerySchema>;
 
-/** The answer of explain (GRANT-9): visible or not, and why; the first failed step is the reason. */
+/** A record named for people (explain, impact lists). */
+export const recordRefSchema = z.object({
+  kind: z.enum(recordKinds),
+  id: z.string(),
+  clientFileId: z.string(),
+  label: z.string(),
+});
+export type RecordRef = z.infer<typeof recordRefSchema>;
+
+/**
+ * The answer of explain (GRANT-9): visible or not, and why; the first failed step is the reason. Step
+ * `params` carry ids and labels: `status`; `fileId`, `fileName`, `fileNumber`, `grantName`; `kind`;
+ * `category`; `lineOfBusinessId`, `lineCode`, `lineName`; `categoryId`, `categoryName`; `contractId`,
+ * `contractInsurer`, `contractNumber`, `contractLineCode`; `claimId`, `claimDate`, `claimDescription`.
+ */
 export const explainSchema = z.object({
   visible: z.boolean(),
   /** Whether the grant's rules show the record, whatever the grantee's status. */
@@ -322,6 +363,8 @@ export const explainSchema = z.object({
   status: z.enum(granteeStatuses),
   grant: z.object({ id: z.string(), name: z.string() }),
   grantee: z.object({ id: z.string(), name: z.string() }),
+  /** The record asked about, named (a document by its title, a contract by insurer and number). */
+  record: recordRefSchema,
   steps: z.array(
     z.object({ rule: z.enum(explainRules), passed: z.boolean(), params: z.record(z.string(), z.string()) }),
   ),
@@ -337,15 +380,6 @@ export const impactRequestSchema = z.strictObject({
   manualContractIds: uuidList.optional(),
 });
 export type ImpactRequest = z.infer<typeof impactRequestSchema>;
-
-/** A record named in an impact list. */
-export const recordRefSchema = z.object({
-  kind: z.enum(recordKinds),
-  id: z.string(),
-  clientFileId: z.string(),
-  label: z.string(),
-});
-export type RecordRef = z.infer<typeof recordRefSchema>;
 
 /** What each grantee would gain and lose with the change (records other grants still show are not lost). */
 export const impactSchema = z.object({

@@ -6,6 +6,7 @@ import { decide } from "../access/sharing-rules.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { FieldProblems } from "../records/records.validation.js";
+import { labelSteps } from "./explain-labels.js";
 import { loadGuardedGrant } from "./grant-guard.js";
 import { loadRulesOfGrants } from "./grant-rules.js";
 import { granteeStatus, presentGrantee } from "./grants.presenter.js";
@@ -37,7 +38,8 @@ function checkQuery(query: Partial<Record<keyof ExplainQuery, string>>): Explain
 /**
  * Explain (GRANT-9): whether the grantee sees the record through their grant, and why — the
  * grantee's status first (a pending, locked, revoked or expired grantee sees nothing), then the
- * sharing rules as decide() checks them; the first failed step is the reason. The record must be one
+ * sharing rules as decide() checks them; the first failed step is the reason. Each step carries the
+ * labels of what it names (file, line, category, tied contract or claim). The record must be one
  * the actor may see (404 otherwise); the grantee's other grants are not considered here.
  */
 export async function explainVisibility(
@@ -54,10 +56,18 @@ export async function explainVisibility(
   if (!rules) throw new AppError("not_found");
   const decision = decide(rules, record.facts, await loadRelated(work.tx, [record.facts]));
   const status = granteeStatus(grantee, work.audit.at);
-  const steps: Explain["steps"] = [
-    { rule: "grantee_status", passed: status === "active", params: { status } },
-    ...decision.steps.map((s) => ({ rule: s.rule as ExplainRule, passed: s.passed, params: s.params ?? {} })),
-  ];
+  const steps = await labelSteps(
+    work.tx,
+    [
+      { rule: "grantee_status", passed: status === "active", params: { status } },
+      ...decision.steps.map((s) => ({
+        rule: s.rule as ExplainRule,
+        passed: s.passed,
+        params: s.params ?? {},
+      })),
+    ],
+    { fileId: record.ref.clientFileId, grantName: rules.name },
+  );
   const failed = steps.find((s) => !s.passed);
   return {
     visible: failed === undefined,
@@ -65,6 +75,7 @@ export async function explainVisibility(
     status,
     grant: { id: rules.id, name: rules.name },
     grantee: { id: grantee.id, name: grantee.name },
+    record: record.ref,
     steps,
     reason: failed?.rule ?? null,
   };

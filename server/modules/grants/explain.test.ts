@@ -97,7 +97,7 @@ describe("explain, impact, preview and a file's access (GRANT-8, GRANT-9)", () =
     expect(rs.body.steps.at(-1)).toEqual({
       rule: "contract_line",
       passed: false,
-      params: { lineOfBusinessId: w.lines.RS },
+      params: { lineOfBusinessId: w.lines.RS, lineCode: "RS", lineName: expect.any(String) },
     });
   });
 
@@ -263,7 +263,12 @@ describe("explain, impact, preview and a file's access (GRANT-8, GRANT-9)", () =
     ]);
     expect(body.outsiders.every((g) => g.personId === null && g.role === "external_advisor")).toBe(true);
     expect(body.grants.map((g) => g.id)).toContain(grantId);
-    expect(body.management).toEqual({ allowed: true, reason: null, message: null });
+    expect(body.management).toEqual({
+      allowed: true,
+      reason: null,
+      message: null,
+      mayAddExternalAdvisors: true,
+    });
 
     const company = await w.teamMember.client.get<FileAccessView>(
       `/api/client-files/${w.companyFile}/access`,
@@ -277,5 +282,88 @@ describe("explain, impact, preview and a file's access (GRANT-8, GRANT-9)", () =
     expect(company.body.management.message).toContain("case owner and administrators");
     expect((await w.adminB.client.get(`/api/client-files/${w.klaraFile}/access`)).status).toBe(404);
     expect((await w.stranger.client.get(`/api/client-files/${w.klaraFile}/access`)).status).toBe(404);
+  });
+
+  // Last: the shared document it adds would change what the impact test above expects.
+  it("GRANT-9 steps carry the labels people know, next to the ids", async () => {
+    const hrv = await explain("contract", w.contractIds.klaraHrv);
+    const file = (
+      await w.owner.client.get<FileAccessView>(`/api/client-files/${w.klaraFile}/access`)
+    ).body.grants
+      .find((g) => g.id === grantId)
+      ?.files.find((f) => f.id === w.klaraFile);
+    expect(hrv.body.record).toEqual({
+      kind: "contract",
+      id: w.contractIds.klaraHrv,
+      clientFileId: w.klaraFile,
+      label: "Allianz",
+    });
+    const byRule = new Map(hrv.body.steps.map((s) => [s.rule, s.params]));
+    expect(byRule.get("file_in_grant")).toEqual({
+      fileId: w.klaraFile,
+      fileName: "Muster, Klara",
+      fileNumber: file?.number,
+      grantName: "Klara und Musterfirma",
+    });
+    expect(byRule.get("contract_line")).toEqual({
+      lineOfBusinessId: w.lines.HRV,
+      lineCode: "HRV",
+      lineName: "Hausrat",
+    });
+    // A claim tied to the hidden RS contract names the contract by insurer and line, not by id.
+    const claim = await explain("claim", tiedClaim);
+    expect(claim.body.record.label).toBe("2026-01-10 · Rechtsstreit");
+    expect(claim.body.steps.at(-1)).toEqual({
+      rule: "tied_contract",
+      passed: false,
+      params: { contractId: w.contractIds.klaraRs, contractInsurer: "Allianz", contractLineCode: "RS" },
+    });
+    // A shared document of a category the grant leaves out, tied to that claim: named by its title,
+    // its category by name; with the category shared, the tied claim shows, named by date and description.
+    const categories = await inFirm(t.deps.database, w.firmId, async (tx) => {
+      const { rows } = await tx.client.query<{ id: string; name: string }>(
+        "select id, name from document_categories where firm_id = $1 order by key limit 2",
+        [w.firmId],
+      );
+      return rows;
+    });
+    const [kept, other] = categories;
+    const sharedDoc = newId();
+    await inFirm(t.deps.database, w.firmId, (tx) =>
+      tx.client.query(
+        `insert into documents (firm_id, id, client_file_id, title, category_id, claim_id, shared_to_portal)
+         values ($1, $2, $3, 'Schadenmeldung Rechtsstreit', $4, $5, true)`,
+        [w.firmId, sharedDoc, w.klaraFile, other?.id, tiedClaim],
+      ),
+    );
+    const narrowed = await insertGrant(t.deps, w.firmId, {
+      name: "Nur Policen",
+      fileIds: [w.klaraFile],
+      settings: { documentCategoryIds: [kept?.id ?? ""], shareClaims: true },
+    });
+    const viewer = await insertGrantee(t.deps, w.firmId, {
+      grantId: narrowed.id,
+      personId: w.people.jonas.id,
+      accountId: (await createPortalAccount(t.deps)).userId,
+    });
+    const doc = await explain("document", sharedDoc, viewer.id);
+    expect(doc.body.record).toMatchObject({ kind: "document", label: "Schadenmeldung Rechtsstreit" });
+    expect(doc.body.steps.at(-1)).toEqual({
+      rule: "document_category",
+      passed: false,
+      params: { categoryId: other?.id, categoryName: other?.name },
+    });
+    await w.owner.client.patch(`/api/grants/${narrowed.id}`, {
+      settings: { documentCategoryIds: [kept?.id, other?.id] },
+    });
+    const tied = await explain("document", sharedDoc, viewer.id);
+    expect(tied.body.steps.find((s) => s.rule === "tied_claim")).toEqual({
+      rule: "tied_claim",
+      passed: true,
+      params: { claimId: tiedClaim, claimDate: "2026-01-10", claimDescription: "Rechtsstreit" },
+    });
+    // Nothing in any step is left without its label.
+    for (const step of [...doc.body.steps, ...tied.body.steps, ...hrv.body.steps])
+      for (const [key, value] of Object.entries(step.params)) expect(value, key).not.toBe("");
   });
 });

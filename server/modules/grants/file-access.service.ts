@@ -1,16 +1,22 @@
-import { and, eq } from "drizzle-orm";
 import type { PersonRole } from "../../../contracts/clients.js";
 import type { Language } from "../../../contracts/common.js";
-import type { FileAccessView, Grantee } from "../../../contracts/grants.js";
-import { translate } from "../../platform/i18n/translate.js";
+import type { FileAccessGrant, FileAccessView, Grantee } from "../../../contracts/grants.js";
 import { assertCanOnFile } from "../access/client-files.access.js";
-import { accessManagementRefusal } from "../access/grant-management.policy.js";
+import { type FileStanding, staffCanOnFile } from "../access/staff.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { listPersonsOfFile, type PersonRecord } from "../clients/persons.queries.js";
-import { loadFirmForGrants } from "./grant-settings.js";
-import { presentGrantee, presentGrantSummary } from "./grants.presenter.js";
-import { firmOf, listGrantees, listGrantFiles, listVisibleGrants } from "./grants.queries.js";
-import { grantFiles } from "./grants.tables.js";
+import { managementRefusal, presentManagement } from "./grant-guard.js";
+import { type FirmForGrants, loadFirmForGrants } from "./grant-settings.js";
+import { presentGranteeFor, presentGrantSummary } from "./grants.presenter.js";
+import {
+  type GranteeRow,
+  type GrantFileRow,
+  type GrantRow,
+  listGrantees,
+  listGrantFiles,
+  listGrantsOfFile,
+  loadFileStandings,
+} from "./grants.queries.js";
 
 function presentPerson(person: PersonRecord, entries: Grantee[]) {
   return {
@@ -27,10 +33,37 @@ function presentPerson(person: PersonRecord, entries: Grantee[]) {
 }
 
 /**
+ * One grant touching the file as the actor may see it: it opens only when they may read every
+ * bundled file (as GET /api/grants/:id decides); files they may not read are counted, not named.
+ */
+function presentTouchingGrant(
+  work: StaffWork,
+  grant: GrantRow,
+  files: readonly GrantFileRow[],
+  granteeRows: readonly GranteeRow[],
+  standingOf: (fileId: string) => FileStanding | undefined,
+  firm: FirmForGrants,
+): FileAccessGrant {
+  const own = files.filter((f) => f.grantId === grant.id);
+  const standings = own.map((f) => standingOf(f.id));
+  const readable = (s: FileStanding | undefined): s is FileStanding =>
+    s !== undefined && staffCanOnFile(work.actor, "client_file.read", s);
+  const shown = own.filter((_, i) => readable(standings[i]));
+  const canOpen = shown.length === own.length;
+  return {
+    ...presentGrantSummary(grant, shown, granteeRows, work.audit.at),
+    canOpen,
+    mayManage: canOpen && managementRefusal(work.actor, standings.filter(readable), firm) === null,
+    hiddenFileCount: own.length - shown.length,
+  };
+}
+
+/**
  * The client file's Access tab: its persons (family tree or contacts) and external advisors, each with
  * their entries in every grant reaching this file; outside persons; persons of other files who reach
- * this file through a grant bundling both; the grants (those the actor can open); and whether the
- * actor may manage access here under the firm policy, with the reason when not.
+ * this file through a grant bundling both; every grant touching the file, saying whether the actor
+ * can open and manage it; and whether the actor may manage access here under the firm policy, with
+ * the reason when not. Files the actor may not read are never named.
  */
 export async function getFileAccess(
   work: StaffWork,
@@ -39,23 +72,21 @@ export async function getFileAccess(
 ): Promise<FileAccessView> {
   const standing = await assertCanOnFile(work.tx, work.actor, "client_file.read", fileId);
   const firm = await loadFirmForGrants(work.tx);
-  const touching = await work.tx.db
-    .select({ grantId: grantFiles.grantId })
-    .from(grantFiles)
-    .where(and(eq(grantFiles.firmId, firmOf(work.tx)), eq(grantFiles.clientFileId, fileId)));
+  const grantRows = await listGrantsOfFile(work.tx, fileId);
+  const ids = grantRows.map((g) => g.id);
+  const files = await listGrantFiles(work.tx, ids);
   // Every grant reaching the file counts for who has access, even one the actor cannot open.
-  const entries = (
-    await listGrantees(
-      work.tx,
-      touching.map((t) => t.grantId),
-    )
-  ).map((g) => presentGrantee(g, work.audit.at));
+  const granteeRows = await listGrantees(work.tx, ids);
+  const standings = await loadFileStandings(work.tx, [
+    ...files.map((f) => f.id),
+    ...granteeRows.flatMap((g) => (g.personFileId ? [g.personFileId] : [])),
+  ]);
+  const readable = (id: string) => {
+    const s = standings.get(id);
+    return s !== undefined && staffCanOnFile(work.actor, "client_file.read", s);
+  };
+  const entries = granteeRows.map((g) => presentGranteeFor(g, work.audit.at, readable));
   const people = await listPersonsOfFile(work.tx, fileId);
-  const visible = await listVisibleGrants(work.tx, work.actor, fileId);
-  const visibleIds = visible.map((g) => g.id);
-  const files = await listGrantFiles(work.tx, visibleIds);
-  const granteeRows = await listGrantees(work.tx, visibleIds);
-  const refusal = accessManagementRefusal(work.actor, standing, firm.policies.accessManagedBy);
   return {
     clientFileId: fileId,
     persons: people.filter((p) => p.role !== "external_advisor").map((p) => presentPerson(p, entries)),
@@ -64,11 +95,9 @@ export async function getFileAccess(
       .map((p) => presentPerson(p, entries)),
     outsiders: entries.filter((g) => g.personId === null),
     fromOtherFiles: entries.filter((g) => g.personId !== null && g.clientFileId !== fileId),
-    grants: visible.map((g) => presentGrantSummary(g, files, granteeRows, work.audit.at)),
-    management: {
-      allowed: refusal === null,
-      reason: refusal,
-      message: refusal ? translate(language, refusal) : null,
-    },
+    grants: grantRows.map((g) =>
+      presentTouchingGrant(work, g, files, granteeRows, (id) => standings.get(id), firm),
+    ),
+    management: presentManagement(managementRefusal(work.actor, [standing], firm), language),
   };
 }

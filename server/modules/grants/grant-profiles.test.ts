@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../../contracts/common.js";
-import type { GrantDetail, GrantProfile, GrantProfileList } from "../../../contracts/grants.js";
+import type {
+  GrantDetail,
+  Grantee,
+  GrantList,
+  GrantProfile,
+  GrantProfileList,
+} from "../../../contracts/grants.js";
 import { createFirm, createStaff } from "../../../tests/support/factories.js";
-import { auditOf, createClientFile, lineOfBusinessId } from "../../../tests/support/factories-records.js";
+import { insertPerson } from "../../../tests/support/factories-grants.js";
+import {
+  auditOf,
+  createClientFile,
+  fieldsOf,
+  lineOfBusinessId,
+} from "../../../tests/support/factories-records.js";
 import { signedInClient } from "../../../tests/support/factories-staff.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
 
@@ -126,6 +138,75 @@ describe("grant profiles (GRANT-10)", () => {
       "grant_profile.update",
       "grant_profile.delete",
     ]);
+  });
+
+  it("a grant remembers its profile and the default access new grantees get; deleting the profile keeps both apart", async () => {
+    const firm = await firmWith("en");
+    const file = await createClientFile(t.deps, firm.firmId, { caseOwnerId: firm.advisor.userId });
+    const anna = await insertPerson(t.deps, firm.firmId, file.id, {
+      firstName: "Anna",
+      lastName: "Berg",
+      role: "holder",
+    });
+    const ben = await insertPerson(t.deps, firm.firmId, file.id, {
+      firstName: "Ben",
+      lastName: "Berg",
+      role: "child",
+    });
+    const profile = await firm.admin.client.post<GrantProfile>("/api/grant-profiles", {
+      name: "Family, read and write",
+      defaultAccess: "read_write",
+    });
+    const advisor = firm.advisor.client;
+    const created = await advisor.post<GrantDetail>("/api/grants", {
+      name: "Berg",
+      profileId: profile.body.id,
+      fileIds: [file.id],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      profile: { id: profile.body.id, name: "Family, read and write" },
+      defaultAccess: "read_write",
+    });
+    const id = created.body.id;
+    expect((await auditOf(t.deps, firm.firmId, id))[0]?.after).toMatchObject({
+      profileId: profile.body.id,
+      defaultAccess: "read_write",
+    });
+    const listed = (await advisor.get<GrantList>("/api/grants")).body.items.find((g) => g.id === id);
+    expect(listed?.defaultAccess).toBe("read_write");
+    // A new grantee gets the grant's default unless another access is chosen.
+    const first = await advisor.post<Grantee>(`/api/grants/${id}/grantees`, { personId: anna.id });
+    expect(first.body.access).toBe("read_write");
+    const second = await advisor.post<Grantee>(`/api/grants/${id}/grantees`, {
+      personId: ben.id,
+      access: "read",
+    });
+    expect(second.body.access).toBe("read");
+
+    // Deleting the profile forgets the link (ON DELETE SET NULL), not the default the grant took.
+    expect((await firm.admin.client.delete(`/api/grant-profiles/${profile.body.id}`)).status).toBe(204);
+    const after = await advisor.get<GrantDetail>(`/api/grants/${id}`);
+    expect(after.body).toMatchObject({ profile: null, defaultAccess: "read_write" });
+
+    // The default can be set at creation over the profile's, and changed later.
+    const [full] = (await list(advisor)).filter((p) => p.key === "household_full");
+    const overridden = await advisor.post<GrantDetail>("/api/grants", {
+      name: "Berg 2",
+      profileId: full?.id,
+      defaultAccess: "read",
+      fileIds: [file.id],
+    });
+    expect(overridden.body).toMatchObject({ profile: { id: full?.id }, defaultAccess: "read" });
+    const patched = await advisor.patch<GrantDetail>(`/api/grants/${overridden.body.id}`, {
+      defaultAccess: "read_write",
+    });
+    expect(patched.body.defaultAccess).toBe("read_write");
+    const bad = await advisor.patch(`/api/grants/${overridden.body.id}`, { defaultAccess: "all" });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(["defaultAccess"]);
+    const plain = await advisor.post<GrantDetail>("/api/grants", { name: "Plain", fileIds: [file.id] });
+    expect(plain.body).toMatchObject({ profile: null, defaultAccess: "read" });
   });
 
   it("keeps the starting profiles: they can be renamed, not deleted (409)", async () => {

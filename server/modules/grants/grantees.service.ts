@@ -63,7 +63,8 @@ function checkExpiry(expiresAt: string | null | undefined, now: Date, problems: 
 /**
  * Shares a grant with a person of a bundled file (`personId`) or an outside person (`email`, `name`;
  * an external advisor). Only staff allowed by the firm policy get here (the grant is loaded for
- * management); the grantee starts `pending` until they join. Audited.
+ * management); the grantee starts `pending` until they join, with the grant's default access unless
+ * `access` is sent. Audited.
  */
 export async function addGrantee(work: StaffWork, grantId: string, input: AddGrantee): Promise<Grantee> {
   const guarded = await loadGuardedGrant(work, grantId, "manage");
@@ -93,7 +94,8 @@ export async function addGrantee(work: StaffWork, grantId: string, input: AddGra
       personId: person?.id ?? null,
       email: person ? (person.email?.trim().toLowerCase() ?? null) : (input.email ?? null),
       name: person ? `${person.firstName} ${person.lastName}` : (input.name ?? ""),
-      access: input.access ?? "read",
+      // Unless told otherwise, the access the grant's profile gives new grantees (GRANT-10).
+      access: input.access ?? (guarded.grant.defaultAccess as AccessLevel),
       isPrimaryContact: input.isPrimaryContact ?? false,
       expiresAt,
       status: "pending",

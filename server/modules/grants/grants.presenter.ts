@@ -80,6 +80,8 @@ export function presentGrantee(row: GranteeRow, now: Date): Grantee {
     grantName: row.grantName,
     personId: row.personId,
     clientFileId: row.personFileId,
+    clientFileName: row.personFileName,
+    clientFileNumber: row.personFileNumber,
     name: row.name,
     email: row.email,
     role: granteeRole(row),
@@ -93,6 +95,16 @@ export function presentGrantee(row: GranteeRow, now: Date): Grantee {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * A grantee as a staff member sees it: the name and number of the person's file only when they may
+ * open that file (`readable`); the person's own name stays, since it says who reaches the records.
+ */
+export function presentGranteeFor(row: GranteeRow, now: Date, readable: (fileId: string) => boolean) {
+  const grantee = presentGrantee(row, now);
+  if (grantee.clientFileId === null || readable(grantee.clientFileId)) return grantee;
+  return { ...grantee, clientFileName: null, clientFileNumber: null };
 }
 
 /** Counts grantees by their status right now. */
@@ -130,6 +142,7 @@ export function presentGrantSummary(
       granteeRows.filter((g) => g.grantId === grant.id),
       now,
     ),
+    defaultAccess: grant.defaultAccess as AccessLevel,
     contractMode: grant.contractMode as ContractMode,
     view: grant.view as PortalView,
     createdAt: grant.createdAt.toISOString(),

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, not, notExists, sql } from "drizzle-orm";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { visibleClientFilesCondition } from "../access/client-files.access.js";
-import type { StaffActor } from "../access/staff.policy.js";
-import { clientFiles, persons } from "../clients/clients.tables.js";
+import type { FileStanding, StaffActor } from "../access/staff.policy.js";
+import { clientFiles, clientFileTeam, persons } from "../clients/clients.tables.js";
 import { users } from "../identity/identity.tables.js";
 import { contracts } from "../records/records.tables.js";
-import { grantContracts, grantees, grantFiles, grants } from "./grants.tables.js";
+import { grantContracts, grantees, grantFiles, grantProfiles, grants } from "./grants.tables.js";
 
 // Every query takes the transaction (scoped to the firm) and filters by the firm again: RLS is the
 // second lock, not the only one.
@@ -18,6 +18,8 @@ export interface GranteeRow extends GranteeTableRow {
   grantName: string;
   personRole: string | null;
   personFileId: string | null;
+  personFileName: string | null;
+  personFileNumber: string | null;
 }
 
 /** The firm of the transaction's scope. */
@@ -70,6 +72,21 @@ export async function listVisibleGrants(tx: ScopedTx, actor: StaffActor, clientF
     .orderBy(asc(grants.name), asc(grants.id));
 }
 
+/** Every grant bundling `clientFileId`, by name, whether or not the actor can open it. */
+export async function listGrantsOfFile(tx: ScopedTx, clientFileId: string): Promise<GrantRow[]> {
+  return tx.db
+    .select()
+    .from(grants)
+    .where(
+      and(
+        eq(grants.firmId, firmOf(tx)),
+        sql`exists (select 1 from grant_files f where f.firm_id = ${grants.firmId} and f.grant_id = ${grants.id}
+          and f.client_file_id = ${clientFileId})`,
+      ),
+    )
+    .orderBy(asc(grants.name), asc(grants.id));
+}
+
 /** The files bundled by each of `grantIds`, with what the staff rules need (case owner, team). */
 export async function listGrantFiles(tx: ScopedTx, grantIds: readonly string[]) {
   if (grantIds.length === 0) return [];
@@ -111,6 +128,8 @@ const granteeColumns = {
   grantName: grants.name,
   personRole: persons.role,
   personFileId: persons.clientFileId,
+  personFileName: clientFiles.displayName,
+  personFileNumber: clientFiles.number,
 };
 
 function granteesQuery(tx: ScopedTx) {
@@ -118,7 +137,11 @@ function granteesQuery(tx: ScopedTx) {
     .select(granteeColumns)
     .from(grantees)
     .innerJoin(grants, and(eq(grants.firmId, grantees.firmId), eq(grants.id, grantees.grantId)))
-    .leftJoin(persons, and(eq(persons.firmId, grantees.firmId), eq(persons.id, grantees.personId)));
+    .leftJoin(persons, and(eq(persons.firmId, grantees.firmId), eq(persons.id, grantees.personId)))
+    .leftJoin(
+      clientFiles,
+      and(eq(clientFiles.firmId, persons.firmId), eq(clientFiles.id, persons.clientFileId)),
+    );
 }
 
 /** The grantees of `grantIds`, by name. */
@@ -199,6 +222,37 @@ export async function replaceGrantContracts(tx: ScopedTx, grantId: string, contr
     await tx.db
       .insert(grantContracts)
       .values(contractIds.map((contractId) => ({ firmId, grantId, contractId })));
+}
+
+/**
+ * How the actor stands to each of `fileIds` (case owner, team), for the staff rules to decide on many
+ * files at once: one query, whatever the number of files. Files not of the firm are absent.
+ */
+export async function loadFileStandings(
+  tx: ScopedTx,
+  fileIds: readonly string[],
+): Promise<Map<string, FileStanding>> {
+  if (fileIds.length === 0) return new Map();
+  const rows = await tx.db
+    .select({
+      id: clientFiles.id,
+      caseOwnerId: clientFiles.caseOwnerId,
+      teamUserIds: sql<string[]>`coalesce(array(select ${clientFileTeam.userId} from ${clientFileTeam}
+        where ${clientFileTeam.firmId} = ${clientFiles.firmId} and ${clientFileTeam.clientFileId} = ${clientFiles.id}), '{}')`,
+    })
+    .from(clientFiles)
+    .where(and(eq(clientFiles.firmId, firmOf(tx)), inArray(clientFiles.id, [...new Set(fileIds)])));
+  return new Map(rows.map((r) => [r.id, { caseOwnerId: r.caseOwnerId, teamUserIds: r.teamUserIds }]));
+}
+
+/** The name of a grant profile, or undefined once it is gone. */
+export async function findProfileName(tx: ScopedTx, profileId: string | null) {
+  if (!profileId) return undefined;
+  const [row] = await tx.db
+    .select({ id: grantProfiles.id, name: grantProfiles.name })
+    .from(grantProfiles)
+    .where(and(eq(grantProfiles.firmId, firmOf(tx)), eq(grantProfiles.id, profileId)));
+  return row;
 }
 
 /** The email, name and language of portal accounts (global rows, read by id). */

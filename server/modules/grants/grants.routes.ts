@@ -59,7 +59,9 @@ export async function grantsRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const grant = await inStaffScope(deps, request, (work) => createGrant(work, request.body));
+      const grant = await inStaffScope(deps, request, (work) =>
+        createGrant(work, request.body, request.language),
+      );
       return reply.code(201).send(grant);
     },
   );
@@ -69,12 +71,14 @@ export async function grantsRoutes(app: App, deps: AppDeps): Promise<void> {
     {
       schema: {
         tags,
-        summary: "One grant: settings, files, manual contracts, grantees with their status now",
+        summary:
+          "One grant: settings, files, manual contracts, grantees now, and whether the caller may manage it",
         params: grantIdParamsSchema,
         response: { 200: grantDetailSchema },
       },
     },
-    async (request) => inStaffScope(deps, request, (work) => getGrant(work, request.params.id)),
+    async (request) =>
+      inStaffScope(deps, request, (work) => getGrant(work, request.params.id, request.language)),
   );
 
   app.patch(
@@ -89,7 +93,9 @@ export async function grantsRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) =>
-      inStaffScope(deps, request, (work) => updateGrant(work, request.params.id, request.body)),
+      inStaffScope(deps, request, (work) =>
+        updateGrant(work, request.params.id, request.body, request.language),
+      ),
   );
 
   app.delete(
@@ -121,7 +127,9 @@ export async function grantsRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) =>
-      inStaffScope(deps, request, (work) => setGrantFiles(work, request.params.id, request.body.fileIds)),
+      inStaffScope(deps, request, (work) =>
+        setGrantFiles(work, request.params.id, request.body.fileIds, request.language),
+      ),
   );
 
   app.put(
@@ -137,7 +145,7 @@ export async function grantsRoutes(app: App, deps: AppDeps): Promise<void> {
     },
     async (request) =>
       inStaffScope(deps, request, (work) =>
-        setGrantContracts(work, request.params.id, request.body.contractIds),
+        setGrantContracts(work, request.params.id, request.body.contractIds, request.language),
       ),
   );
 }

@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import type { Language } from "../../../contracts/common.js";
 import {
+  type AccessLevel,
   type CreateGrant,
   defaultGrantSettings,
   type GrantDetail,
@@ -14,7 +16,14 @@ import { assertWithdrawalAllowed } from "../access/grant-management.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { FieldProblems } from "../records/records.validation.js";
-import { assertFilesAllowed, type GuardedGrant, loadGuardedGrant } from "./grant-guard.js";
+import {
+  assertFilesAllowed,
+  type GuardedGrant,
+  loadGuardedGrant,
+  managementRefusal,
+  presentManagement,
+  readableFileIds,
+} from "./grant-guard.js";
 import { findGrantProfile } from "./grant-profiles.queries.js";
 import { ensureDefaultProfiles } from "./grant-profiles.service.js";
 import { checkSettingsPatch, loadFirmForGrants, mergeSettings } from "./grant-settings.js";
@@ -22,12 +31,13 @@ import { type GranteeMailDeps, queueAccessChangedMail } from "./grantee-mail.js"
 import {
   granteeRole,
   granteeStatus,
-  presentGrantee,
+  presentGranteeFor,
   presentGrantSummary,
   settingsOf,
 } from "./grants.presenter.js";
 import {
   contractsOfFiles,
+  findProfileName,
   firmOf,
   listGrantees,
   listGrantFiles,
@@ -55,22 +65,40 @@ export async function listGrants(work: StaffWork, clientFileId?: string): Promis
   return rows.map((g) => presentGrantSummary(g, files, granteeRows, work.audit.at));
 }
 
-/** A guarded grant → the editor's detail: settings, files, manual contracts, grantees with status now. */
-export async function presentDetail(work: StaffWork, guarded: GuardedGrant): Promise<GrantDetail> {
+/**
+ * A guarded grant → the editor's detail: settings, files, manual contracts, grantees with status now,
+ * the profile it started from, and whether the actor may manage it (the editor is read-only if not).
+ */
+export async function presentDetail(
+  work: StaffWork,
+  guarded: GuardedGrant,
+  language: Language,
+): Promise<GrantDetail> {
   const { grant, files } = guarded;
   const granteeRows = await listGrantees(work.tx, [grant.id]);
   const manual = await listManualContracts(work.tx, grant.id);
+  const bundled = new Set(files.map((f) => f.id));
+  // A revoked grantee may belong to a file the grant no longer bundles: name it only if readable.
+  const others = granteeRows.flatMap((g) =>
+    g.personFileId && !bundled.has(g.personFileId) ? [g.personFileId] : [],
+  );
+  const readable = others.length ? await readableFileIds(work, others) : new Set<string>();
+  const profile = await findProfileName(work.tx, grant.profileId);
   return {
     ...presentGrantSummary(grant, files, granteeRows, work.audit.at),
+    profile: profile ?? null,
+    management: presentManagement(managementRefusal(work.actor, guarded.standings, guarded.firm), language),
     settings: settingsOf(grant),
     manualContracts: manual.map((c) => ({ ...c, category: c.category as ContractCategory })),
-    grantees: granteeRows.map((g) => presentGrantee(g, work.audit.at)),
+    grantees: granteeRows.map((g) =>
+      presentGranteeFor(g, work.audit.at, (fileId) => bundled.has(fileId) || readable.has(fileId)),
+    ),
   };
 }
 
 /** One grant with everything the editor shows; 404 unless the actor sees every bundled file. */
-export async function getGrant(work: StaffWork, id: string): Promise<GrantDetail> {
-  return presentDetail(work, await loadGuardedGrant(work, id, "read"));
+export async function getGrant(work: StaffWork, id: string, language: Language): Promise<GrantDetail> {
+  return presentDetail(work, await loadGuardedGrant(work, id, "read"), language);
 }
 
 async function checkManualContracts(
@@ -87,20 +115,26 @@ async function checkManualContracts(
 /**
  * Creates a grant over `fileIds` (GRANT-1): the actor must see every file and be allowed by the firm
  * policy to manage access on each. Settings start from the profile (or the defaults) and take the
- * fields sent over them. Audited.
+ * fields sent over them; the grant remembers the profile and takes its default access for new
+ * grantees (GRANT-10). Audited.
  */
-export async function createGrant(work: StaffWork, input: CreateGrant): Promise<GrantDetail> {
+export async function createGrant(
+  work: StaffWork,
+  input: CreateGrant,
+  language: Language,
+): Promise<GrantDetail> {
   await ensureDefaultProfiles(work);
   const firm = await loadFirmForGrants(work.tx);
   const fileIds = [...new Set(input.fileIds)];
   await assertFilesAllowed(work, fileIds, "manage", firm);
   const problems = new FieldProblems();
   let base = defaultGrantSettings;
-  if (input.profileId) {
-    const profile = await findGrantProfile(work.tx, input.profileId);
-    if (profile) base = settingsOf(profile);
-    else problems.add("profileId", "grants.profile_unknown");
-  }
+  let profileAccess: AccessLevel = "read";
+  const profile = input.profileId ? await findGrantProfile(work.tx, input.profileId) : undefined;
+  if (profile) {
+    base = settingsOf(profile);
+    profileAccess = profile.defaultAccess as AccessLevel;
+  } else if (input.profileId) problems.add("profileId", "grants.profile_unknown");
   await checkSettingsPatch(work.tx, input.settings, problems);
   const manualIds = [...new Set(input.manualContractIds ?? [])];
   await checkManualContracts(work, manualIds, fileIds, "manualContractIds", problems);
@@ -110,13 +144,15 @@ export async function createGrant(work: StaffWork, input: CreateGrant): Promise<
     firmId: firmOf(work.tx),
     id,
     name: input.name,
+    profileId: profile?.id ?? null,
+    defaultAccess: input.defaultAccess ?? profileAccess,
     ...mergeSettings(base, input.settings),
     createdAt: work.audit.at,
     updatedAt: work.audit.at,
   });
   await replaceGrantFiles(work.tx, id, fileIds);
   await replaceGrantContracts(work.tx, id, manualIds);
-  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"));
+  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"), language);
   await recordAudit(work.tx, work.audit, {
     ...audited,
     action: "grant.create",
@@ -132,28 +168,36 @@ function auditShape(detail: GrantDetail) {
   return {
     id: detail.id,
     name: detail.name,
+    profileId: detail.profile?.id ?? null,
+    defaultAccess: detail.defaultAccess,
     settings: detail.settings,
     fileIds: detail.files.map((f) => f.id),
     manualContractIds: detail.manualContracts.map((c) => c.id),
   };
 }
 
-/** Renames a grant and changes its settings (only the fields sent); audited. */
-export async function updateGrant(work: StaffWork, id: string, input: UpdateGrant): Promise<GrantDetail> {
+/** Renames a grant, changes its default access for new grantees and settings (only those sent); audited. */
+export async function updateGrant(
+  work: StaffWork,
+  id: string,
+  input: UpdateGrant,
+  language: Language,
+): Promise<GrantDetail> {
   const guarded = await loadGuardedGrant(work, id, "manage");
   const problems = new FieldProblems();
   await checkSettingsPatch(work.tx, input.settings, problems);
   problems.throwIfAny();
-  const before = await presentDetail(work, guarded);
+  const before = await presentDetail(work, guarded, language);
   await work.tx.db
     .update(grants)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.defaultAccess !== undefined ? { defaultAccess: input.defaultAccess } : {}),
       ...mergeSettings(before.settings, input.settings),
       updatedAt: work.audit.at,
     })
     .where(and(eq(grants.firmId, firmOf(work.tx)), eq(grants.id, id)));
-  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"));
+  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"), language);
   await recordAudit(work.tx, work.audit, {
     ...audited,
     action: "grant.update",
@@ -178,7 +222,8 @@ export async function deleteGrant(
   const granteeRows = await listGrantees(work.tx, [id]);
   const live = granteeRows.filter((g) => g.status !== "revoked");
   for (const g of live) assertWithdrawalAllowed(guarded.firm.policies, granteeRole(g), "remove");
-  const before = await presentDetail(work, guarded);
+  // Only for the audit, which keeps no translated text.
+  const before = await presentDetail(work, guarded, "en");
   const losing = live.filter((g) => g.accountId && granteeStatus(g, work.audit.at) === "active");
   for (const g of losing) await queueAccessChangedMail(work.tx, deps, guarded.firm, g, [{ kind: "ended" }]);
   await work.tx.db.delete(grants).where(and(eq(grants.firmId, firmOf(work.tx)), eq(grants.id, id)));
@@ -198,7 +243,12 @@ export async function deleteGrant(
  * through this grant cannot be removed (409): their access would silently point at nothing. Manual
  * contracts of removed files leave the list. Audited.
  */
-export async function setGrantFiles(work: StaffWork, id: string, fileIds: string[]): Promise<GrantDetail> {
+export async function setGrantFiles(
+  work: StaffWork,
+  id: string,
+  fileIds: string[],
+  language: Language,
+): Promise<GrantDetail> {
   const guarded = await loadGuardedGrant(work, id, "manage");
   const next = [...new Set(fileIds)];
   await assertFilesAllowed(work, next, "manage", guarded.firm);
@@ -216,7 +266,7 @@ export async function setGrantFiles(work: StaffWork, id: string, fileIds: string
         granteeIds: stranded.map((g) => g.id),
       },
     );
-  const before = await presentDetail(work, guarded);
+  const before = await presentDetail(work, guarded, language);
   await replaceGrantFiles(work.tx, id, next);
   const keptContracts = await contractsOfFiles(
     work.tx,
@@ -225,7 +275,7 @@ export async function setGrantFiles(work: StaffWork, id: string, fileIds: string
   );
   await replaceGrantContracts(work.tx, id, [...keptContracts]);
   await touchGrant(work, id);
-  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"));
+  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"), language);
   await recordAudit(work.tx, work.audit, {
     ...audited,
     action: "grant.files",
@@ -241,6 +291,7 @@ export async function setGrantContracts(
   work: StaffWork,
   id: string,
   contractIds: string[],
+  language: Language,
 ): Promise<GrantDetail> {
   const guarded = await loadGuardedGrant(work, id, "manage");
   const next = [...new Set(contractIds)];
@@ -253,10 +304,10 @@ export async function setGrantContracts(
     problems,
   );
   problems.throwIfAny();
-  const before = await presentDetail(work, guarded);
+  const before = await presentDetail(work, guarded, language);
   await replaceGrantContracts(work.tx, id, next);
   await touchGrant(work, id);
-  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"));
+  const after = await presentDetail(work, await loadGuardedGrant(work, id, "read"), language);
   await recordAudit(work.tx, work.audit, {
     ...audited,
     action: "grant.contracts",

@@ -37,6 +37,27 @@ function settingsColumns() {
   };
 }
 
+/** A grant profile (GRANT-10): a named template new grants start from. */
+export const grantProfiles = pgTable(
+  "grant_profiles",
+  {
+    firmId: uuid("firm_id").notNull(),
+    id: uuid("id").notNull(),
+    /** Stable key of the profiles every firm starts with; null for the firm's own. */
+    key: text("key"),
+    name: text("name").notNull(),
+    defaultAccess: text("default_access").notNull().default("read"),
+    ...settingsColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("grant_profiles_key_idx").on(t.firmId, t.key),
+    check("grant_profiles_contract_mode_check", sql`${t.contractMode} in ('categories', 'manual')`),
+    check("grant_profiles_view_check", sql`${t.view} in ('private', 'business')`),
+    check("grant_profiles_access_check", sql`${t.defaultAccess} in ('read', 'read_write')`),
+  ],
+);
+
 /**
  * A grant (Freischaltung, GRANT-1): bundles client files of the firm and is shared with grantees;
  * its settings say which records of those files they see (GRANT-3) and how (GRANT-4, GRANT-5).
@@ -47,12 +68,25 @@ export const grants = pgTable(
     firmId: uuid("firm_id").notNull(),
     id: uuid("id").notNull(),
     name: text("name").notNull(),
+    /** The profile the grant started from (GRANT-10); null without one or once it is deleted. */
+    profileId: uuid("profile_id"),
+    /** The access new grantees get unless told otherwise, copied from the profile at creation. */
+    defaultAccess: text("default_access").notNull().default("read"),
     ...settingsColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    index("grants_profile_idx").on(t.firmId, t.profileId),
+    // Migration 0006 narrows this to ON DELETE SET NULL ("profile_id"): setting the whole key to null
+    // would null firm_id too. Drizzle cannot express the column list (PostgreSQL 15+).
+    foreignKey({
+      name: "grants_profile_fk",
+      columns: [t.firmId, t.profileId],
+      foreignColumns: [grantProfiles.firmId, grantProfiles.id],
+    }).onDelete("set null"),
     check("grants_contract_mode_check", sql`${t.contractMode} in ('categories', 'manual')`),
     check("grants_view_check", sql`${t.view} in ('private', 'business')`),
+    check("grants_default_access_check", sql`${t.defaultAccess} in ('read', 'read_write')`),
   ],
 );
 
@@ -144,26 +178,5 @@ export const grantees = pgTable(
     check("grantees_access_check", sql`${t.access} in ('read', 'read_write')`),
     check("grantees_status_check", sql`${t.status} in ('pending', 'active', 'locked', 'revoked')`),
     check("grantees_outsider_email_check", sql`${t.personId} is not null or ${t.email} is not null`),
-  ],
-);
-
-/** A grant profile (GRANT-10): a named template new grants start from. */
-export const grantProfiles = pgTable(
-  "grant_profiles",
-  {
-    firmId: uuid("firm_id").notNull(),
-    id: uuid("id").notNull(),
-    /** Stable key of the profiles every firm starts with; null for the firm's own. */
-    key: text("key"),
-    name: text("name").notNull(),
-    defaultAccess: text("default_access").notNull().default("read"),
-    ...settingsColumns(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex("grant_profiles_key_idx").on(t.firmId, t.key),
-    check("grant_profiles_contract_mode_check", sql`${t.contractMode} in ('categories', 'manual')`),
-    check("grant_profiles_view_check", sql`${t.view} in ('private', 'business')`),
-    check("grant_profiles_access_check", sql`${t.defaultAccess} in ('read', 'read_write')`),
   ],
 );

@@ -2,20 +2,22 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClientFile, PersonRole } from "../../../contracts/clients";
-import type { FileAccessView, Grantee } from "../../../contracts/grants";
+import type { FileAccessGrant, FileAccessView, Grantee } from "../../../contracts/grants";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { Badge, Card } from "../../ui/card";
 import { QueryView } from "../../ui/query-view";
 import { fileAccessQuery } from "./access-api";
 import { AccessBadge } from "./access-format";
-import { AddGranteeDialog, type Candidate } from "./add-grantee-dialog";
+import { AddGranteeDialog, type Candidate, type GrantChoice } from "./add-grantee-dialog";
 import { ExplainButton } from "./explain-dialog";
 import { GrantCards } from "./grant-cards";
 import { GranteeEntry } from "./grantee-entry";
 import { NewGrantDialog } from "./new-grant-dialog";
 
 type AccessPerson = FileAccessView["persons"][number];
+/** The grants touching the file by id: whether an entry's grant can be opened and managed. */
+type GrantsById = ReadonlyMap<string, FileAccessGrant>;
 
 const privateGroups: Array<{ id: string; roles: PersonRole[] }> = [
   { id: "holders", roles: ["holder", "co_holder"] },
@@ -28,6 +30,7 @@ const privateGroups: Array<{ id: string; roles: PersonRole[] }> = [
  * The client file's Access tab: the family tree (household) or contacts (company) with each person's
  * access per grant, external advisors, outside persons, persons of other files, and the grants
  * touching the file; who may manage access follows the firm policy, and the reason is shown if not.
+ * Entries of a grant the staff member cannot open or manage show without those actions.
  */
 export function AccessTab({ file }: { file: ClientFile }) {
   const access = useQuery(fileAccessQuery(file.id));
@@ -39,11 +42,18 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
   const [adding, setAdding] = useState<{ personId?: string } | null>(null);
   const [creating, setCreating] = useState(false);
   const canManage = view.management.allowed;
-  const grants = view.grants.map((g) => ({ id: g.id, name: g.name }));
-  const candidates: Candidate[] = [...view.persons, ...view.externalAdvisors].map((p) => ({
-    id: p.id,
-    label: `${p.firstName} ${p.lastName} (${t(`clients.role.${p.role}`)})`,
-  }));
+  const mayAddAdvisors = view.management.mayAddExternalAdvisors;
+  const grantsById: GrantsById = new Map(view.grants.map((g) => [g.id, g]));
+  // Access is given through grants the staff member may manage as a whole (every bundled file).
+  const grants: GrantChoice[] = view.grants
+    .filter((g) => g.mayManage)
+    .map((g) => ({ id: g.id, name: g.name, defaultAccess: g.defaultAccess }));
+  const candidates: Candidate[] = [...view.persons, ...(mayAddAdvisors ? view.externalAdvisors : [])].map(
+    (p) => ({
+      id: p.id,
+      label: `${p.firstName} ${p.lastName} (${t(`clients.role.${p.role}`)})`,
+    }),
+  );
   const groups =
     file.kind === "private" ? privateGroups : [{ id: "contacts", roles: ["contact"] as PersonRole[] }];
   const personCard = (person: AccessPerson) => (
@@ -51,8 +61,8 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
       key={person.id}
       person={person}
       fileId={file.id}
-      canManage={canManage}
-      canGive={canManage && grants.length > 0}
+      grantsById={grantsById}
+      canGive={canManage && grants.length > 0 && (mayAddAdvisors || person.role !== "external_advisor")}
       onGive={() => setAdding({ personId: person.id })}
     />
   );
@@ -75,7 +85,9 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
           {view.management.message}
         </Alert>
       )}
-      {canManage && grants.length === 0 ? <Alert tone="info">{t("access.tab.noGrantsYet")}</Alert> : null}
+      {canManage && view.grants.length === 0 ? (
+        <Alert tone="info">{t("access.tab.noGrantsYet")}</Alert>
+      ) : null}
 
       <section aria-labelledby="access-people" className="flex flex-col gap-4">
         <h3 id="access-people" className="text-base font-semibold text-slate-900">
@@ -124,7 +136,7 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
         intro={t("access.tab.outsidersIntro")}
         empty={t("access.tab.noOutsiders")}
         entries={view.outsiders}
-        canManage={canManage}
+        grantsById={grantsById}
       />
       {view.fromOtherFiles.length > 0 ? (
         <EntryList
@@ -133,7 +145,8 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
           intro={t("access.tab.fromOtherFilesIntro")}
           empty=""
           entries={view.fromOtherFiles}
-          canManage={canManage}
+          grantsById={grantsById}
+          showFile
         />
       ) : null}
 
@@ -150,6 +163,7 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
         grants={grants}
         candidates={candidates}
         preset={adding ?? undefined}
+        allowOutsiders={mayAddAdvisors}
       />
       <NewGrantDialog
         open={creating}
@@ -165,13 +179,13 @@ function AccessView({ file, view }: { file: ClientFile; view: FileAccessView }) 
 function PersonAccess({
   person,
   fileId,
-  canManage,
+  grantsById,
   canGive,
   onGive,
 }: {
   person: AccessPerson;
   fileId: string;
-  canManage: boolean;
+  grantsById: GrantsById;
   canGive: boolean;
   onGive: () => void;
 }) {
@@ -212,7 +226,12 @@ function PersonAccess({
         <ul className="flex flex-col gap-2" aria-label={t("access.tab.entriesOf", { name })}>
           {person.grantees.map((g) => (
             <li key={g.id}>
-              <GranteeEntry grantee={g} label="grant" canManage={canManage} />
+              <GranteeEntry
+                grantee={g}
+                label="grant"
+                canManage={grantsById.get(g.grantId)?.mayManage ?? false}
+                canOpen={grantsById.get(g.grantId)?.canOpen ?? false}
+              />
             </li>
           ))}
         </ul>
@@ -227,14 +246,17 @@ function EntryList({
   intro,
   empty,
   entries,
-  canManage,
+  grantsById,
+  showFile = false,
 }: {
   id: string;
   title: string;
   intro: string;
   empty: string;
   entries: Grantee[];
-  canManage: boolean;
+  grantsById: GrantsById;
+  /** Name the file each person belongs to (persons of other files). */
+  showFile?: boolean;
 }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-2">
@@ -248,7 +270,13 @@ function EntryList({
         <ul className="flex flex-col gap-2">
           {entries.map((g) => (
             <li key={g.id}>
-              <GranteeEntry grantee={g} label="both" canManage={canManage} />
+              <GranteeEntry
+                grantee={g}
+                label="both"
+                canManage={grantsById.get(g.grantId)?.mayManage ?? false}
+                canOpen={grantsById.get(g.grantId)?.canOpen ?? false}
+                showFile={showFile}
+              />
             </li>
           ))}
         </ul>

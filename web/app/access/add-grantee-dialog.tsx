@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type FieldError, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { type AddGrantee, accessLevels } from "../../../contracts/grants";
+import { type AccessLevel, type AddGrantee, accessLevels } from "../../../contracts/grants";
 import { Alert } from "../../ui/alert";
 import { fieldErrorText } from "../../ui/form";
 import { Select } from "../../ui/select";
@@ -20,6 +20,13 @@ import { expiryDateField } from "./grantee-edit-dialog";
 export interface Candidate {
   id: string;
   label: string;
+}
+
+/** A grant to give access through, with the access its profile gives new grantees. */
+export interface GrantChoice {
+  id: string;
+  name: string;
+  defaultAccess: AccessLevel;
 }
 
 const schema = z
@@ -48,7 +55,8 @@ const fields = ["grantId", "personId", "email", "name", "access", "expiresAt", "
 
 /**
  * Gives someone access through a grant: a person of a bundled file, or someone outside by email and
- * name (who then acts as an external advisor). The new grantee stays pending until invitations exist.
+ * name (who then acts as an external advisor) when `allowOutsiders`. The access starts as the chosen
+ * grant's default (from its profile). The new grantee stays pending until invitations exist.
  */
 export function AddGranteeDialog({
   open,
@@ -56,18 +64,27 @@ export function AddGranteeDialog({
   grants,
   candidates,
   preset,
+  allowOutsiders = true,
 }: {
   open: boolean;
   onClose: () => void;
   /** The grants to choose from (one: no choice shown). */
-  grants: ReadonlyArray<{ id: string; name: string }>;
+  grants: readonly GrantChoice[];
   candidates: readonly Candidate[];
   preset?: { personId?: string; grantId?: string };
+  /** Whether the staff member may give someone outside access (an external advisor). */
+  allowOutsiders?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <RecordDialog open={open} title={t("access.add.title")} onClose={onClose}>
-      <AddGranteeForm grants={grants} candidates={candidates} preset={preset} onDone={onClose} />
+      <AddGranteeForm
+        grants={grants}
+        candidates={candidates}
+        preset={preset}
+        allowOutsiders={allowOutsiders}
+        onDone={onClose}
+      />
     </RecordDialog>
   );
 }
@@ -76,37 +93,48 @@ function AddGranteeForm({
   grants,
   candidates,
   preset,
+  allowOutsiders,
   onDone,
 }: {
-  grants: ReadonlyArray<{ id: string; name: string }>;
+  grants: readonly GrantChoice[];
   candidates: readonly Candidate[];
   preset?: { personId?: string; grantId?: string };
+  allowOutsiders: boolean;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const { add } = useGranteeMutations();
   const [alert, setAlert] = useState<string>();
+  const firstGrantId = preset?.grantId ?? (grants.length === 1 ? (grants[0]?.id ?? "") : "");
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
     watch,
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: {
-      grantId: preset?.grantId ?? (grants.length === 1 ? (grants[0]?.id ?? "") : ""),
-      who: candidates.length === 0 ? "outsider" : "person",
+      grantId: firstGrantId,
+      who: candidates.length === 0 && allowOutsiders ? "outsider" : "person",
       personId: preset?.personId ?? "",
       email: "",
       name: "",
-      access: "read",
+      access: grants.find((g) => g.id === firstGrantId)?.defaultAccess ?? "read",
       expiresAt: "",
       isPrimaryContact: false,
     },
   });
   const error = (name: keyof Values) => fieldErrorText(t, errors[name] as FieldError | undefined);
   const who = watch("who");
+  const chosenGrant = grants.find((g) => g.id === watch("grantId"));
+  // Choosing another grant preselects its default access, unless someone already chose the access.
+  const accessChosen = useRef(false);
+  const grantAccess = chosenGrant?.defaultAccess;
+  useEffect(() => {
+    if (grantAccess && !accessChosen.current) setValue("access", grantAccess);
+  }, [grantAccess, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setAlert(undefined);
@@ -150,13 +178,16 @@ function AddGranteeForm({
             <input
               type="radio"
               value={value}
-              disabled={value === "person" && candidates.length === 0}
+              disabled={value === "person" ? candidates.length === 0 : !allowOutsiders}
               className="size-5 accent-brand-700"
               {...register("who")}
             />
             <span className="text-slate-800">{t(`access.add.${value}`)}</span>
           </label>
         ))}
+        {allowOutsiders ? null : (
+          <p className="text-sm text-slate-600">{t("access.add.outsidersNotAllowed")}</p>
+        )}
       </fieldset>
       {who === "person" ? (
         <Select label={t("access.fields.person")} error={error("personId")} {...register("personId")}>
@@ -188,7 +219,20 @@ function AddGranteeForm({
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select label={t("access.fields.access")} error={error("access")} {...register("access")}>
+        <Select
+          label={t("access.fields.access")}
+          hint={
+            chosenGrant
+              ? t("access.add.accessDefault", { level: t(`access.level.${chosenGrant.defaultAccess}`) })
+              : undefined
+          }
+          error={error("access")}
+          {...register("access", {
+            onChange: () => {
+              accessChosen.current = true;
+            },
+          })}
+        >
           <ChoiceOptions values={accessLevels} labelOf={(level) => t(`access.level.${level}`)} />
         </Select>
         <TextField

@@ -83,16 +83,23 @@ export function ExplainButton({
   );
 }
 
-/** Every grantee reaching the file through a grant the staff member can open, by name. */
-export function granteesOfFile(view: FileAccessView): Grantee[] {
-  const openable = new Set(view.grants.map((g) => g.id));
-  const all = [
+/** Every grantee reaching the file, through any grant touching it. */
+function allGranteesOf(view: FileAccessView): Grantee[] {
+  return [
     ...view.persons.flatMap((p) => p.grantees),
     ...view.externalAdvisors.flatMap((p) => p.grantees),
     ...view.outsiders,
     ...view.fromOtherFiles,
   ];
-  return all
+}
+
+/**
+ * Every grantee reaching the file through a grant the staff member can open, by name (explain asks
+ * the grant, which answers 404 for a grant bundling a file they may not read).
+ */
+export function granteesOfFile(view: FileAccessView): Grantee[] {
+  const openable = new Set(view.grants.filter((g) => g.canOpen).map((g) => g.id));
+  return allGranteesOf(view)
     .filter((g) => openable.has(g.grantId))
     .sort((a, b) => a.name.localeCompare(b.name) || a.grantName.localeCompare(b.grantName));
 }
@@ -105,7 +112,21 @@ function ExplainPanel({ fileId, kind, recordId }: { fileId: string; kind: Record
     <QueryView query={access}>
       {(view) => {
         const grantees = granteesOfFile(view);
-        if (grantees.length === 0) return <Alert tone="info">{t("access.explain.nobody")}</Alert>;
+        const unexplained = allGranteesOf(view).length - grantees.length;
+        const note =
+          unexplained > 0 ? (
+            <p className="text-sm text-slate-600">
+              {t("access.explain.notExplainable", { count: unexplained })}
+            </p>
+          ) : null;
+        if (grantees.length === 0)
+          return (
+            <Alert tone="info">
+              {unexplained > 0
+                ? t("access.explain.notExplainable", { count: unexplained })
+                : t("access.explain.nobody")}
+            </Alert>
+          );
         const granteeId = grantees.some((g) => g.id === chosen) ? chosen : (grantees[0]?.id ?? "");
         return (
           <div className="flex flex-col gap-4">
@@ -124,7 +145,8 @@ function ExplainPanel({ fileId, kind, recordId }: { fileId: string; kind: Record
                 </option>
               ))}
             </Select>
-            <ExplainResult fileId={fileId} granteeId={granteeId} kind={kind} recordId={recordId} />
+            {note}
+            <ExplainResult granteeId={granteeId} kind={kind} recordId={recordId} />
           </div>
         );
       }}
@@ -133,19 +155,17 @@ function ExplainPanel({ fileId, kind, recordId }: { fileId: string; kind: Record
 }
 
 function ExplainResult({
-  fileId,
   granteeId,
   kind,
   recordId,
 }: {
-  fileId: string;
   granteeId: string;
   kind: RecordKind;
   recordId: string;
 }) {
   const { t } = useTranslation();
   const explain = useQuery(explainQuery(granteeId, kind, recordId));
-  const sentence = useExplainSentences(fileId);
+  const sentence = useExplainSentences();
   return (
     <QueryView query={explain}>
       {(answer) => {

@@ -1,10 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Explain, GranteeStatus } from "../../../contracts/grants";
 import type { ContractCategory } from "../../../contracts/records";
 import { useRecordFormat } from "../records/record-format";
-import { claimsQuery, contractsQuery } from "../records/records-api";
-import { documentCategoriesQuery, linesOfBusinessQuery } from "../settings/settings-api";
 
 /** One step of an explain answer. */
 export type ExplainStep = Explain["steps"][number];
@@ -12,35 +9,25 @@ export type ExplainStep = Explain["steps"][number];
 type KindShared = "asset" | "donation" | "person" | "claim" | "address";
 
 /**
- * Turns explain's steps into plain sentences in the UI language: each rule with its params, the ids
- * in them (line of business, document category, tied contract or claim) named as people know them.
- * Names load lazily from lists the back office already caches; until they arrive, a neutral word.
+ * Turns explain's steps into plain sentences in the UI language: each rule with the labels the server
+ * sends along (line code and name, category name, the tied contract's line, insurer and number, the
+ * tied claim's date and description), never an id. A label missing (a record deleted meanwhile)
+ * reads as a neutral word.
  */
-export function useExplainSentences(fileId: string) {
+export function useExplainSentences() {
   const { t } = useTranslation();
   const format = useRecordFormat();
-  const lines = useQuery(linesOfBusinessQuery);
-  const categories = useQuery(documentCategoriesQuery);
-  const contracts = useQuery(contractsQuery(fileId));
-  const claims = useQuery(claimsQuery(fileId));
 
-  const lineName = (id: string) => {
-    const line = lines.data?.find((l) => l.id === id);
-    return line ? `${line.code} (${line.name})` : t("access.explain.unknownLine");
-  };
-  const categoryName = (id: string) =>
-    categories.data?.find((c) => c.id === id)?.name ?? t("access.explain.unknownCategory");
-  const contractName = (id: string) => {
-    const c = contracts.data?.find((contract) => contract.id === id);
-    if (!c) return t("access.explain.unknownContract");
-    return [c.lineOfBusiness?.code, c.insurer, c.number].filter(Boolean).join(" ");
-  };
-  const claimName = (id: string) => {
-    const claim = claims.data?.find((c) => c.id === id);
-    return claim
-      ? `${format.date(claim.claimDate)} · ${claim.description}`
+  const lineName = (p: Record<string, string>) =>
+    p.lineCode ? `${p.lineCode} (${p.lineName ?? ""})` : t("access.explain.unknownLine");
+  const contractName = (p: Record<string, string>) =>
+    p.contractInsurer
+      ? [p.contractLineCode, p.contractInsurer, p.contractNumber].filter(Boolean).join(" ")
+      : t("access.explain.unknownContract");
+  const claimName = (p: Record<string, string>) =>
+    p.claimDescription
+      ? `${format.date(p.claimDate ?? null)} · ${p.claimDescription}`
       : t("access.explain.unknownClaim");
-  };
 
   /** The sentence of one step; `who` and `grant` name the grantee and the grant. */
   return (step: ExplainStep, who: string, grant: string): string => {
@@ -56,10 +43,13 @@ export function useExplainSentences(fileId: string) {
           status: t(`access.statusWord.${status}`),
         });
       }
-      case "file_in_grant":
+      case "file_in_grant": {
+        const file = p.fileName ? `${p.fileName} (${p.fileNumber ?? ""})` : t("access.explain.thisFile");
+        const name = p.grantName ?? grant;
         return ok
-          ? t("access.explain.rules.file_in_grant.pass", { grant })
-          : t("access.explain.rules.file_in_grant.fail", { grant });
+          ? t("access.explain.rules.file_in_grant.pass", { grant: name, file })
+          : t("access.explain.rules.file_in_grant.fail", { grant: name, file });
+      }
       case "kind_shared": {
         const kind = t(`access.explain.kinds.${(p.kind ?? "asset") as KindShared}`);
         return ok
@@ -74,7 +64,7 @@ export function useExplainSentences(fileId: string) {
       }
       case "contract_line": {
         if (!p.lineOfBusinessId) return t("access.explain.rules.contract_line.noLine");
-        const line = lineName(p.lineOfBusinessId);
+        const line = lineName(p);
         return ok
           ? t("access.explain.rules.contract_line.pass", { line })
           : t("access.explain.rules.contract_line.fail", { line });
@@ -88,19 +78,19 @@ export function useExplainSentences(fileId: string) {
           ? t("access.explain.rules.document_share_flag.pass")
           : t("access.explain.rules.document_share_flag.fail");
       case "document_category": {
-        const category = categoryName(p.categoryId ?? "");
+        const category = p.categoryName ?? t("access.explain.unknownCategory");
         return ok
           ? t("access.explain.rules.document_category.pass", { category })
           : t("access.explain.rules.document_category.fail", { category });
       }
       case "tied_contract": {
-        const contract = contractName(p.contractId ?? "");
+        const contract = contractName(p);
         return ok
           ? t("access.explain.rules.tied_contract.pass", { contract })
           : t("access.explain.rules.tied_contract.fail", { contract });
       }
       case "tied_claim": {
-        const claim = claimName(p.claimId ?? "");
+        const claim = claimName(p);
         return ok
           ? t("access.explain.rules.tied_claim.pass", { claim })
           : t("access.explain.rules.tied_claim.fail", { claim });

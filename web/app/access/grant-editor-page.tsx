@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useBlocker, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GrantDetail } from "../../../contracts/grants";
 import { Alert } from "../../ui/alert";
@@ -44,6 +44,18 @@ export function GrantEditorPage({ grantId }: { grantId: string }) {
     return <LoadError error={grant.error} onRetry={() => void grant.refetch()} />;
   }
   return <GrantEditor detail={grant.data} />;
+}
+
+/**
+ * Disables every control inside when the staff member may not manage the grant: the editor then
+ * shows the grant as it is, without buttons that would end in 403. Links still work.
+ */
+function ReadOnlyGroup({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
+  return (
+    <fieldset disabled={readOnly} className="m-0 flex min-w-0 flex-col gap-6 border-0 p-0">
+      {children}
+    </fieldset>
+  );
 }
 
 /** Turns a refusal into messages per field (list indexes dropped: "fileIds.0" → "fileIds"). */
@@ -113,6 +125,7 @@ function GrantEditor({ detail }: { detail: GrantDetail }) {
   };
   const firstFile = detail.files[0];
   const loadError = lines.error ?? categories.error ?? staff.error;
+  const readOnly = !detail.management.allowed;
 
   return (
     <div className="flex flex-col gap-6 pb-24">
@@ -129,59 +142,71 @@ function GrantEditor({ detail }: { detail: GrantDetail }) {
         <PageHeading className="min-w-0 break-words">{detail.name}</PageHeading>
         <Badge>{t("access.editor.badge")}</Badge>
       </div>
+      {readOnly ? (
+        <Alert tone="info" title={t("access.editor.readOnlyTitle")}>
+          {detail.management.message}
+        </Alert>
+      ) : null}
       {saved && !dirty ? <Alert tone="success">{t("access.editor.saved")}</Alert> : null}
       {loadError ? <Alert>{errorMessage(loadError)}</Alert> : null}
-      <Card>
-        <TextField
-          id="grant-name"
-          label={t("access.fields.grantName")}
-          value={draft.name}
-          maxLength={200}
-          error={errors.name}
-          onChange={(event) => editor.setName(event.target.value)}
-        />
-      </Card>
-      <GrantFilesSection
-        files={draft.files}
-        error={errors.fileIds}
-        onAdd={editor.addFile}
-        onRemove={(fileId) =>
-          editor.removeFile(fileId, [
-            ...contracts.idsOf(fileId),
-            ...detail.manualContracts.filter((c) => c.clientFileId === fileId).map((c) => c.id),
-          ])
-        }
-      />
-      <GrantSharingSection
-        settings={draft.settings}
-        onChange={editor.setSettings}
-        errors={errors}
-        lines={lines.data ?? []}
-        documentCategories={categories.data ?? []}
-        manualList={
-          <ManualContractsPicker
-            byFile={contracts.byFile}
-            chosen={draft.manualContractIds}
-            onToggle={editor.toggleContract}
-            error={errors.contractIds ?? errors.manualContractIds}
+      <ReadOnlyGroup readOnly={readOnly}>
+        <Card>
+          <TextField
+            id="grant-name"
+            label={t("access.fields.grantName")}
+            value={draft.name}
+            maxLength={200}
+            error={errors.name}
+            onChange={(event) => editor.setName(event.target.value)}
           />
-        }
-      />
+        </Card>
+        <GrantFilesSection
+          files={draft.files}
+          readOnly={readOnly}
+          error={errors.fileIds}
+          onAdd={editor.addFile}
+          onRemove={(fileId) =>
+            editor.removeFile(fileId, [
+              ...contracts.idsOf(fileId),
+              ...detail.manualContracts.filter((c) => c.clientFileId === fileId).map((c) => c.id),
+            ])
+          }
+        />
+        <GrantSharingSection
+          settings={draft.settings}
+          onChange={editor.setSettings}
+          errors={errors}
+          lines={lines.data ?? []}
+          documentCategories={categories.data ?? []}
+          manualList={
+            <ManualContractsPicker
+              byFile={contracts.byFile}
+              chosen={draft.manualContractIds}
+              onToggle={editor.toggleContract}
+              error={errors.contractIds ?? errors.manualContractIds}
+            />
+          }
+        />
+      </ReadOnlyGroup>
       <GrantGranteesSection grant={detail} />
-      <GrantFeaturesSection
-        settings={draft.settings}
-        onChange={editor.setSettings}
-        errors={errors}
-        staff={staff.data?.items ?? []}
-      />
-      <Card className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700">{t("access.editor.deleteIntro")}</p>
-        <Button variant="secondary" className="text-red-800" onClick={() => setDeleting(true)}>
-          {t("access.editor.delete")}
-        </Button>
-      </Card>
+      <ReadOnlyGroup readOnly={readOnly}>
+        <GrantFeaturesSection
+          settings={draft.settings}
+          onChange={editor.setSettings}
+          errors={errors}
+          staff={staff.data?.items ?? []}
+        />
+      </ReadOnlyGroup>
+      {readOnly ? null : (
+        <Card className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-700">{t("access.editor.deleteIntro")}</p>
+          <Button variant="secondary" className="text-red-800" onClick={() => setDeleting(true)}>
+            {t("access.editor.delete")}
+          </Button>
+        </Card>
+      )}
 
-      {dirty ? (
+      {dirty && !readOnly ? (
         <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] sm:-mx-6 sm:px-6">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm font-medium text-slate-800" role="status">

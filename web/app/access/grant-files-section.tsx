@@ -12,15 +12,18 @@ import { EditorSection } from "./editor-section";
 /**
  * Area 1 of the grant editor: the client files the grant bundles (a family's files, a person and her
  * company). Files are added by searching the client list and removed with their button; a file whose
- * persons still have access cannot be removed, and the server's reason shows here.
+ * persons still have access cannot be removed, and the server's reason shows here. Read-only (the
+ * staff member may not manage the grant): the files only, without search or remove buttons.
  */
 export function GrantFilesSection({
   files,
+  readOnly = false,
   error,
   onAdd,
   onRemove,
 }: {
   files: readonly GrantFile[];
+  readOnly?: boolean;
   error?: string;
   onAdd: (file: GrantFile) => void;
   onRemove: (fileId: string) => void;
@@ -51,20 +54,22 @@ export function GrantFilesSection({
                 {file.number} · {t(`clients.kind.${file.kind}`)}
               </span>
             </span>
-            <Button
-              variant="ghost"
-              size="sm"
-              disabled={files.length === 1}
-              title={files.length === 1 ? t("access.editor.lastFile") : undefined}
-              onClick={() => onRemove(file.id)}
-            >
-              {t("access.editor.removeFile")}
-              <span className="sr-only"> {file.displayName}</span>
-            </Button>
+            {readOnly ? null : (
+              <Button
+                variant="ghost"
+                size="sm"
+                disabled={files.length === 1}
+                title={files.length === 1 ? t("access.editor.lastFile") : undefined}
+                onClick={() => onRemove(file.id)}
+              >
+                {t("access.editor.removeFile")}
+                <span className="sr-only"> {file.displayName}</span>
+              </Button>
+            )}
           </li>
         ))}
       </ul>
-      <FileSearch exclude={files.map((f) => f.id)} onAdd={onAdd} />
+      {readOnly ? null : <FileSearch exclude={files.map((f) => f.id)} onAdd={onAdd} />}
     </EditorSection>
   );
 }

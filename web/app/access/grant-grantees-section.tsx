@@ -10,55 +10,73 @@ import { GranteeEntry } from "./grantee-entry";
 
 /**
  * Area 3 of the grant editor: who the grant is shared with. Changes here take effect at once (they
- * are not part of the unsaved draft); new grantees are persons of the saved files or outsiders.
+ * are not part of the unsaved draft); new grantees are persons of the saved files or outsiders, and
+ * start with the access the grant's profile gives. When the grant bundles several files, each person
+ * is named with their file. Without the right to manage the grant, the entries only show.
  */
 export function GrantGranteesSection({ grant }: { grant: GrantDetail }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const canManage = grant.management.allowed;
+  const mayAddAdvisors = grant.management.mayAddExternalAdvisors;
+  const severalFiles = grant.files.length > 1;
   const candidates = useQueries({
-    queries: grant.files.map((file) => personsQuery(file.id)),
+    queries: grant.files.map((file) => ({ ...personsQuery(file.id), enabled: canManage })),
     combine: (results): Candidate[] =>
       results.flatMap((result, index) =>
-        (result.data?.items ?? []).map((p) => ({
-          id: p.id,
-          label: [
-            `${p.firstName} ${p.lastName} (${t(`clients.role.${p.role}`)})`,
-            grant.files.length > 1 ? grant.files[index]?.displayName : undefined,
-          ]
-            .filter(Boolean)
-            .join(" — "),
-        })),
+        (result.data?.items ?? [])
+          .filter((p) => mayAddAdvisors || p.role !== "external_advisor")
+          .map((p) => ({
+            id: p.id,
+            label: [
+              `${p.firstName} ${p.lastName} (${t(`clients.role.${p.role}`)})`,
+              severalFiles ? grant.files[index]?.displayName : undefined,
+            ]
+              .filter(Boolean)
+              .join(" — "),
+          })),
       ),
   });
+  const level = t(`access.level.${grant.defaultAccess}`);
 
   return (
     <EditorSection
       id="grant-grantees"
       title={t("access.editor.granteesTitle")}
-      intro={t("access.editor.granteesIntro")}
+      intro={canManage ? t("access.editor.granteesIntro") : undefined}
     >
-      <div>
-        <Button variant="secondary" onClick={() => setAdding(true)}>
-          {t("access.tab.giveAccess")}
-        </Button>
-      </div>
+      <p className="text-sm text-slate-700">
+        {grant.profile
+          ? t("access.editor.fromProfile", { profile: grant.profile.name, level })
+          : t("access.editor.defaultAccess", { level })}
+      </p>
+      {canManage ? (
+        <div>
+          <Button variant="secondary" onClick={() => setAdding(true)}>
+            {t("access.tab.giveAccess")}
+          </Button>
+        </div>
+      ) : null}
       {grant.grantees.length === 0 ? (
         <p className="text-slate-600">{t("access.grant.noGrantees")}</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {grant.grantees.map((grantee) => (
             <li key={grantee.id}>
-              <GranteeEntry grantee={grantee} label="person" canManage />
+              <GranteeEntry grantee={grantee} label="person" canManage={canManage} showFile={severalFiles} />
             </li>
           ))}
         </ul>
       )}
-      <AddGranteeDialog
-        open={adding}
-        onClose={() => setAdding(false)}
-        grants={[{ id: grant.id, name: grant.name }]}
-        candidates={candidates}
-      />
+      {canManage ? (
+        <AddGranteeDialog
+          open={adding}
+          onClose={() => setAdding(false)}
+          grants={[{ id: grant.id, name: grant.name, defaultAccess: grant.defaultAccess }]}
+          candidates={candidates}
+          allowOutsiders={mayAddAdvisors}
+        />
+      ) : null}
     </EditorSection>
   );
 }

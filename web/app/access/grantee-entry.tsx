@@ -12,20 +12,39 @@ import { AccessBadge, StatusBadge, useExpiryFormat } from "./access-format";
 import { GranteeEditDialog } from "./grantee-edit-dialog";
 import { usePreview } from "./use-preview";
 
+/** The file a person grantee belongs to: "Musterfirma (K-10023)", or that it cannot be opened. */
+function GranteeFile({ grantee }: { grantee: Grantee }) {
+  const { t } = useTranslation();
+  if (grantee.personId === null) return null;
+  return (
+    <span className="text-sm text-slate-600">
+      {grantee.clientFileName
+        ? t("access.entry.ofFile", { file: `${grantee.clientFileName} (${grantee.clientFileNumber ?? ""})` })
+        : t("access.entry.ofHiddenFile")}
+    </span>
+  );
+}
+
 /**
  * One grantee entry (a person's access through one grant): level, status, primary contact and end as
  * badges, then what may be done — change, lock or unlock, revoke or reinstate, preview. A refusal
  * (403 with the firm policy's reason, 409 naming the policy) shows right below the buttons.
- * `label` says what names the entry: the grant (on a person's card), the person (in a grant) or both.
+ * `label` says what names the entry: the grant (on a person's card), the person (in a grant) or both;
+ * `showFile` adds the person's file (grants bundling several). A grant the staff member cannot open
+ * (`canOpen` false: it bundles a file they may not read) is named without a link, and says why.
  */
 export function GranteeEntry({
   grantee,
   label,
   canManage,
+  canOpen = true,
+  showFile = false,
 }: {
   grantee: Grantee;
   label: "grant" | "person" | "both";
   canManage: boolean;
+  canOpen?: boolean;
+  showFile?: boolean;
 }) {
   const { t } = useTranslation();
   const untilDate = useExpiryFormat();
@@ -46,7 +65,10 @@ export function GranteeEntry({
   const busy = (action: GranteeAction) =>
     status.isPending && status.variables?.grantee.id === grantee.id && status.variables.action === action;
   const stored = grantee.storedStatus;
-  const canPreview = grantee.status === "active" || grantee.status === "pending";
+  // Preview, like the grant, answers 404 for a grant the staff member cannot open.
+  const canPreview = canOpen && (grantee.status === "active" || grantee.status === "pending");
+  const grantLabel =
+    label === "both" ? t("access.entry.through", { grant: grantee.grantName }) : grantee.grantName;
   const previewFailure = preview.failureOf(grantee.id);
 
   return (
@@ -61,14 +83,18 @@ export function GranteeEntry({
             </span>
           </span>
         ) : null}
-        {label !== "person" ? (
+        {showFile ? <GranteeFile grantee={grantee} /> : null}
+        {label !== "person" && canOpen ? (
           <Link
             to="/app/grants/$grantId"
             params={{ grantId: grantee.grantId }}
             className="font-medium text-brand-800 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700"
           >
-            {label === "both" ? t("access.entry.through", { grant: grantee.grantName }) : grantee.grantName}
+            {grantLabel}
           </Link>
+        ) : null}
+        {label !== "person" && !canOpen ? (
+          <span className="font-medium text-slate-800">{grantLabel}</span>
         ) : null}
         <AccessBadge access={grantee.access} />
         <StatusBadge status={grantee.status} />
@@ -82,6 +108,7 @@ export function GranteeEntry({
           <span className="text-sm text-slate-600">{t("access.entry.grantedByPortal")}</span>
         ) : null}
       </div>
+      {canOpen ? null : <p className="text-sm text-slate-600">{t("access.entry.cannotOpen")}</p>}
       {grantee.status === "pending" ? (
         <p className="text-sm text-slate-600">{t("access.entry.pendingNote")}</p>
       ) : null}
