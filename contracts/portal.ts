@@ -1,19 +1,21 @@
 import { z } from "zod";
-import { advisorKindSchema, clientFileKindSchema, personPatchSchema, personRoleSchema } from "./clients.js";
+import { clientFileKindSchema, personPatchSchema, personRoleSchema, personSchema } from "./clients.js";
+import { documentSummarySchema } from "./documents.js";
 import { accessLevels, granteeStatuses, grantFeatures, portalViews, recordKinds } from "./grants.js";
 import {
+  addressSchema,
   addressUpdateSchema,
   assetInputSchema,
   assetKinds,
+  assetSchema,
   assetUpdateSchema,
-  claimStatuses,
+  claimSchema,
   contractSchema,
-  contractSummarySchema,
   contractUpdateSchema,
   donationInputSchema,
-  donationKinds,
-  donationPartySchema,
+  donationSchema,
   donationUpdateSchema,
+  lineOfBusinessListSchema,
   moneyTotalSchema,
 } from "./records.js";
 
@@ -90,27 +92,23 @@ export type PortalMe = z.infer<typeof portalMeSchema>;
 
 // ---- records as the portal shows them ----
 
+// Each portal record is the back office's shape without what only the firm needs (the file it sits in,
+// external ids, timestamps), so a field added to a record is a decision here, not an accident.
+const firmOnly = { clientFileId: true, createdAt: true, updatedAt: true } as const;
+/** Whether the viewer may change this record (PORTAL-8: read_write, and the role allows the kind). */
+const editable = { editable: z.boolean() };
+
 /** A contract in the portal, with its line of business and seed-004 category. */
-export const portalContractSchema = contractSchema
-  .omit({ clientFileId: true, externalId: true, createdAt: true, updatedAt: true })
-  .extend({
-    /** Whether the viewer may change it (PORTAL-8: only contracts held elsewhere, with read_write). */
-    editable: z.boolean(),
-  });
+export const portalContractSchema = contractSchema.omit({ ...firmOnly, externalId: true }).extend({
+  /** Whether the viewer may change it (PORTAL-8: only contracts held elsewhere, with read_write). */
+  editable: z.boolean(),
+});
 export type PortalContract = z.infer<typeof portalContractSchema>;
 export const portalContractListSchema = z.object({ contracts: z.array(portalContractSchema) });
 export type PortalContractList = z.infer<typeof portalContractListSchema>;
 
 /** An asset in the portal. */
-export const portalAssetSchema = z.object({
-  id: z.string(),
-  kind: z.enum(assetKinds),
-  description: z.string(),
-  value: z.string(),
-  currency: z.string(),
-  valuationDate: z.string().nullable(),
-  editable: z.boolean(),
-});
+export const portalAssetSchema = assetSchema.omit(firmOnly).extend(editable);
 export type PortalAsset = z.infer<typeof portalAssetSchema>;
 export const portalAssetListSchema = z.object({
   assets: z.array(portalAssetSchema),
@@ -121,31 +119,13 @@ export const portalAssetListSchema = z.object({
 export type PortalAssetList = z.infer<typeof portalAssetListSchema>;
 
 /** A claim in the portal, with its contract. */
-export const portalClaimSchema = z.object({
-  id: z.string(),
-  contract: contractSummarySchema.nullable(),
-  claimDate: z.string(),
-  description: z.string(),
-  status: z.enum(claimStatuses),
-  amount: z.string().nullable(),
-  currency: z.string(),
-  insurerReference: z.string().nullable(),
-});
+export const portalClaimSchema = claimSchema.omit(firmOnly);
 export type PortalClaim = z.infer<typeof portalClaimSchema>;
 export const portalClaimListSchema = z.object({ claims: z.array(portalClaimSchema) });
 export type PortalClaimList = z.infer<typeof portalClaimListSchema>;
 
 /** A reference address (risk location) in the portal, with the contracts that cover it. */
-export const portalAddressSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  street: z.string(),
-  postalCode: z.string(),
-  city: z.string(),
-  country: z.string(),
-  contracts: z.array(contractSummarySchema),
-  editable: z.boolean(),
-});
+export const portalAddressSchema = addressSchema.omit(firmOnly).extend(editable);
 export type PortalAddress = z.infer<typeof portalAddressSchema>;
 export const portalAddressListSchema = z.object({ addresses: z.array(portalAddressSchema) });
 export type PortalAddressList = z.infer<typeof portalAddressListSchema>;
@@ -154,39 +134,32 @@ export type PortalAddressList = z.infer<typeof portalAddressListSchema>;
  * A person of the file in the portal. Others' email, phone and birth date are null unless the viewer
  * sees contact details (holders, co-holders, read_write grantees); the viewer's own entry is complete.
  */
-export const portalPersonSchema = z.object({
-  id: z.string(),
-  role: personRoleSchema,
-  relationToHolder: z.string().nullable(),
-  advisorKind: advisorKindSchema.nullable(),
-  organisation: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string().nullable(),
-  phoneE164: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  /** This person is the viewer (or, in a preview, the previewed grantee). */
-  isViewer: z.boolean(),
-  /** False when email, phone and birth date are withheld from this viewer. */
-  contactDetailsShown: z.boolean(),
-  editable: z.boolean(),
-});
+export const portalPersonSchema = personSchema
+  .pick({
+    id: true,
+    role: true,
+    relationToHolder: true,
+    advisorKind: true,
+    organisation: true,
+    firstName: true,
+    lastName: true,
+    email: true,
+    phoneE164: true,
+    birthDate: true,
+  })
+  .extend({
+    /** This person is the viewer (or, in a preview, the previewed grantee). */
+    isViewer: z.boolean(),
+    /** False when email, phone and birth date are withheld from this viewer. */
+    contactDetailsShown: z.boolean(),
+    ...editable,
+  });
 export type PortalPerson = z.infer<typeof portalPersonSchema>;
 export const portalPersonListSchema = z.object({ persons: z.array(portalPersonSchema) });
 export type PortalPersonList = z.infer<typeof portalPersonListSchema>;
 
 /** A donation in the portal. */
-export const portalDonationSchema = z.object({
-  id: z.string(),
-  donor: donationPartySchema,
-  beneficiary: donationPartySchema,
-  donationDate: z.string(),
-  amount: z.string(),
-  currency: z.string(),
-  kind: z.enum(donationKinds),
-  notes: z.string().nullable(),
-  editable: z.boolean(),
-});
+export const portalDonationSchema = donationSchema.omit(firmOnly).extend(editable);
 export type PortalDonation = z.infer<typeof portalDonationSchema>;
 export const portalDonationListSchema = z.object({
   donations: z.array(portalDonationSchema),
@@ -195,23 +168,28 @@ export const portalDonationListSchema = z.object({
 export type PortalDonationList = z.infer<typeof portalDonationListSchema>;
 
 /** A shared document in the portal: what a client needs to find and open it, nothing about storage. */
-export const portalDocumentSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  category: z.object({ id: z.string(), key: z.string(), name: z.string() }),
-  documentDate: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number().int(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  previewable: z.boolean(),
-  contractId: z.string().nullable(),
-  claimId: z.string().nullable(),
-});
+export const portalDocumentSchema = documentSummarySchema
+  .pick({
+    id: true,
+    title: true,
+    category: true,
+    documentDate: true,
+    createdAt: true,
+    fileName: true,
+    contentType: true,
+    sizeBytes: true,
+    previewable: true,
+    contractId: true,
+    claimId: true,
+  })
+  .extend({ version: z.number().int() });
 export type PortalDocument = z.infer<typeof portalDocumentSchema>;
 export const portalDocumentListSchema = z.object({ documents: z.array(portalDocumentSchema) });
 export type PortalDocumentList = z.infer<typeof portalDocumentListSchema>;
+
+/** GET …/lines-of-business — the firm's active lines, to choose from when changing a contract. */
+export const portalLineOfBusinessListSchema = lineOfBusinessListSchema;
+export type PortalLineOfBusinessList = z.infer<typeof portalLineOfBusinessListSchema>;
 
 /** GET …/documents/:id/download — inline=1 previews PDFs and images in the browser. */
 export const portalDownloadQuerySchema = z.object({ inline: z.enum(["1", "0", "true", "false"]).optional() });
@@ -227,6 +205,23 @@ export const coverGroupSchema = z.object({
 });
 export type CoverGroup = z.infer<typeof coverGroupSchema>;
 
+/** The lists of a file the portal shows, in the order its navigation shows them (PORTAL-4). */
+export const portalLists = [
+  "contracts",
+  "assets",
+  "claims",
+  "addresses",
+  "persons",
+  "donations",
+  "documents",
+] as const;
+export type PortalList = (typeof portalLists)[number];
+
+/** One value per list of the file. */
+function perList<T extends z.ZodType>(value: T) {
+  return z.object(Object.fromEntries(portalLists.map((list) => [list, value])) as Record<PortalList, T>);
+}
+
 /** The file's overview in the presentation its grants choose (GRANT-5). */
 export const portalOverviewSchema = z.object({
   file: z.object({ id: z.string(), kind: clientFileKindSchema, displayName: z.string(), number: z.string() }),
@@ -241,17 +236,22 @@ export const portalOverviewSchema = z.object({
     editableKinds: z.array(z.enum(recordKinds)),
     /** Whether the viewer may give family members access from the portal (PORTAL-9). */
     canManageFamily: z.boolean(),
+    /**
+     * Per list: whether the viewer may change records of it here — shared, and allowed by a grant for
+     * their access and role (PORTAL-8); each record's `editable` says which ones. None in a preview.
+     */
+    mayChange: perList(z.boolean()),
+    /** Whether the viewer may add assets or donations here (shared, and allowed to change them). */
+    mayCreate: z.object({ assets: z.boolean(), donations: z.boolean() }),
   }),
   features: z.array(z.enum(grantFeatures)),
-  counts: z.object({
-    contracts: z.number().int(),
-    assets: z.number().int(),
-    claims: z.number().int(),
-    addresses: z.number().int(),
-    persons: z.number().int(),
-    donations: z.number().int(),
-    documents: z.number().int(),
-  }),
+  /** How many records of each list the viewer sees. */
+  counts: perList(z.number().int()),
+  /**
+   * Which lists the viewer's grants share on this file (GRANT-3), whether or not they hold anything
+   * yet: the portal shows exactly these sections.
+   */
+  shared: perList(z.boolean()),
   /** Private view: current cover (contracts in force) grouped by risk or product. */
   cover: z.array(coverGroupSchema),
   /** Asset values summed per kind and currency. */

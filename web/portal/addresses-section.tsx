@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { PortalAddress } from "../../contracts/portal";
-import { Button } from "../ui/button";
 import { QueryView } from "../ui/query-view";
 import { TextField } from "../ui/text-field";
-import { usePortalFile } from "./file-context";
+import { useListActions, usePortalFile } from "./file-context";
+import { ItemActions } from "./item-actions";
 import { usePortalList } from "./portal-api";
 import { useEditing, usePortalForm } from "./portal-form";
 import { contractLine } from "./portal-format";
@@ -13,7 +13,8 @@ import { Details, DialogForm, EmptyNote, ItemCard, ItemList, PortalDialog, Secti
 /** Reference addresses — the places the contracts cover (PORTAL-4); changeable where allowed (PORTAL-8). */
 export function AddressesSection() {
   const { t } = useTranslation();
-  const { firmId, fileId, preview } = usePortalFile();
+  const { firmId, fileId } = usePortalFile();
+  const may = useListActions("addresses");
   const list = usePortalList(firmId, fileId, "addresses");
   const edit = useEditing<PortalAddress>();
 
@@ -31,14 +32,8 @@ export function AddressesSection() {
                   key={address.id}
                   title={address.label}
                   actions={
-                    address.editable && !preview ? (
-                      <Button
-                        variant="secondary"
-                        onClick={() => edit.openEdit(address)}
-                        aria-label={t("portal.common.editItem", { name: address.label })}
-                      >
-                        {t("portal.common.edit")}
-                      </Button>
+                    may.change && address.editable ? (
+                      <ItemActions name={address.label} onEdit={() => edit.openEdit(address)} />
                     ) : null
                   }
                 >

@@ -1,17 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import type { Language } from "../../contracts/common";
 import type { PortalAsset } from "../../contracts/portal";
-import { assetKinds } from "../../contracts/records";
-import { amountField, amountValue, currencyCode, currencyField } from "../app/records/record-form";
-import { AmountField, ChoiceOptions, CurrencyField } from "../app/records/record-inputs";
+import { AssetFields, assetFormBody, assetFormDefaults, assetFormSchema } from "../ui/asset-fields";
 import { Button } from "../ui/button";
 import { QueryView } from "../ui/query-view";
-import { Select } from "../ui/select";
-import { TextField } from "../ui/text-field";
 import { ConfirmRemoveDialog } from "./confirm-dialog";
-import { usePortalFile } from "./file-context";
+import { useListActions, usePortalFile } from "./file-context";
+import { ItemActions } from "./item-actions";
 import { usePortalChange, usePortalList } from "./portal-api";
 import { useEditing, usePortalForm } from "./portal-form";
 import { usePortalFormat } from "./portal-format";
@@ -21,18 +16,18 @@ import { Details, DialogForm, EmptyNote, ItemCard, ItemList, PortalDialog, Secti
 export function AssetsSection() {
   const { t } = useTranslation();
   const format = usePortalFormat();
-  const { firmId, fileId, preview } = usePortalFile();
+  const { firmId, fileId } = usePortalFile();
+  const may = useListActions("assets");
   const list = usePortalList(firmId, fileId, "assets");
   const change = usePortalChange(firmId, fileId);
   const edit = useEditing<PortalAsset>();
   const [removing, setRemoving] = useState<PortalAsset | null>(null);
-  const canCreate = Boolean(list.data?.canCreate) && !preview;
 
   return (
     <>
       <SectionHeader
         title={t("portal.sections.assets")}
-        action={canCreate ? <Button onClick={edit.openNew}>{t("portal.assets.add")}</Button> : null}
+        action={may.create ? <Button onClick={edit.openNew}>{t("portal.assets.add")}</Button> : null}
       />
       <QueryView query={list}>
         {(data) =>
@@ -47,23 +42,12 @@ export function AssetsSection() {
                     overline={t(`records.assetKind.${asset.kind}`)}
                     title={asset.description}
                     actions={
-                      asset.editable && !preview ? (
-                        <>
-                          <Button
-                            variant="secondary"
-                            onClick={() => edit.openEdit(asset)}
-                            aria-label={t("portal.common.editItem", { name: asset.description })}
-                          >
-                            {t("portal.common.edit")}
-                          </Button>
-                          <Button
-                            variant="secondary"
-                            onClick={() => setRemoving(asset)}
-                            aria-label={t("portal.common.removeItem", { name: asset.description })}
-                          >
-                            {t("portal.common.remove")}
-                          </Button>
-                        </>
+                      may.change && asset.editable ? (
+                        <ItemActions
+                          name={asset.description}
+                          onEdit={() => edit.openEdit(asset)}
+                          onRemove={() => setRemoving(asset)}
+                        />
                       ) : null
                     }
                   >
@@ -109,56 +93,21 @@ export function AssetsSection() {
   );
 }
 
-function assetSchema(language: Language) {
-  return z.object({
-    kind: z.enum(assetKinds),
-    description: z.string().trim().min(1, "validation.required"),
-    value: amountField(language, false),
-    currency: currencyField,
-    valuationDate: z.string(),
-  });
-}
-
 function AssetForm({ asset, onDone }: { asset: PortalAsset | null; onDone: () => void }) {
-  const { t } = useTranslation();
   const format = usePortalFormat();
   const { field, shell } = usePortalForm({
-    schema: assetSchema,
+    schema: assetFormSchema,
     onDone,
-    defaultValues: {
-      kind: asset?.kind ?? "bank_account",
-      description: asset?.description ?? "",
-      value: format.amountForInput(asset?.value ?? null),
-      currency: asset?.currency ?? "EUR",
-      valuationDate: asset?.valuationDate ?? "",
-    },
+    defaultValues: assetFormDefaults(asset, "bank_account", format.amountForInput),
     toChange: (v, language) => ({
       path: asset ? `assets/${asset.id}` : "assets",
       method: asset ? "PATCH" : "POST",
-      body: {
-        kind: v.kind,
-        description: v.description.trim(),
-        value: amountValue(v.value, language),
-        currency: currencyCode(v.currency),
-        valuationDate: v.valuationDate || null,
-      },
+      body: assetFormBody(v, language),
     }),
   });
   return (
     <DialogForm {...shell}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Select label={t("portal.assets.kind")} {...field("kind")}>
-          <ChoiceOptions values={assetKinds} labelOf={(kind) => t(`records.assetKind.${kind}`)} />
-        </Select>
-        <TextField type="date" label={t("portal.assets.valuationDate")} {...field("valuationDate")} />
-        <TextField
-          className="sm:col-span-2"
-          label={t("portal.assets.description")}
-          {...field("description")}
-        />
-        <AmountField label={t("portal.assets.value")} {...field("value")} />
-        <CurrencyField {...field("currency")} />
-      </div>
+      <AssetFields area="portal" field={field} />
     </DialogForm>
   );
 }

@@ -3,16 +3,13 @@ import { z } from "zod";
 import type { Language } from "../../contracts/common";
 import { type PortalContract, portalEditableContractStatuses } from "../../contracts/portal";
 import { premiumFrequencies } from "../../contracts/records";
-import {
-  amountField,
-  amountOrNull,
-  currencyCode,
-  currencyField,
-  textOrNull,
-} from "../app/records/record-form";
-import { AmountField, ChoiceOptions, CurrencyField } from "../app/records/record-inputs";
+import { amountField, amountOrNull, currencyCode, currencyField, textOrNull } from "../ui/amounts";
+import { AmountField, ChoiceOptions, CurrencyField } from "../ui/inputs";
+import { LineOfBusinessSelect } from "../ui/line-select";
 import { Select } from "../ui/select";
 import { TextField } from "../ui/text-field";
+import { usePortalFile } from "./file-context";
+import { usePortalList } from "./portal-api";
 import { usePortalForm } from "./portal-form";
 import { usePortalFormat } from "./portal-format";
 import { DialogForm } from "./portal-ui";
@@ -25,6 +22,7 @@ function contractSchema(language: Language) {
       number: z.string(),
       productName: z.string(),
       risk: z.string(),
+      lineOfBusinessId: z.string(),
       startDate: z.string(),
       endDate: z.string(),
       premium: amountField(language, true),
@@ -38,12 +36,15 @@ function contractSchema(language: Language) {
 }
 
 /**
- * Changes a contract the client holds with another provider (PORTAL-8). The dates that decide what a
- * contract is (offer, application, policy) and its line of business stay the firm's to set.
+ * Changes a contract the client holds with another provider (PORTAL-8), its line of business chosen
+ * from the firm's. The dates that decide what a contract is (offer, application, policy) stay the
+ * firm's to set.
  */
 export function ContractForm({ contract, onDone }: { contract: PortalContract; onDone: () => void }) {
   const { t } = useTranslation();
   const format = usePortalFormat();
+  const { firmId, fileId } = usePortalFile();
+  const lines = usePortalList(firmId, fileId, "lines-of-business");
   const status = contract.status === "partly_foreign" ? "partly_foreign" : "foreign";
   const { field, shell } = usePortalForm({
     schema: contractSchema,
@@ -54,6 +55,7 @@ export function ContractForm({ contract, onDone }: { contract: PortalContract; o
       number: contract.number ?? "",
       productName: contract.productName ?? "",
       risk: contract.risk ?? "",
+      lineOfBusinessId: contract.lineOfBusiness?.id ?? "",
       startDate: contract.startDate ?? "",
       endDate: contract.endDate ?? "",
       premium: format.amountForInput(contract.premium),
@@ -69,6 +71,7 @@ export function ContractForm({ contract, onDone }: { contract: PortalContract; o
         number: textOrNull(v.number),
         productName: textOrNull(v.productName),
         risk: textOrNull(v.risk),
+        lineOfBusinessId: v.lineOfBusinessId || null,
         startDate: v.startDate || null,
         endDate: v.endDate || null,
         premium: amountOrNull(v.premium, language),
@@ -85,7 +88,14 @@ export function ContractForm({ contract, onDone }: { contract: PortalContract; o
         <TextField label={t("portal.contracts.number")} {...field("number")} />
         <TextField label={t("portal.contracts.product")} {...field("productName")} />
         <TextField label={t("portal.contracts.risk")} {...field("risk")} />
-        <Select className="sm:col-span-2" label={t("portal.contracts.heldWith")} {...field("status")}>
+        <LineOfBusinessSelect
+          label={t("portal.contracts.line")}
+          noneLabel={t("portal.contracts.noLine")}
+          lines={lines.data?.linesOfBusiness}
+          current={contract.lineOfBusiness}
+          {...field("lineOfBusinessId")}
+        />
+        <Select label={t("portal.contracts.heldWith")} {...field("status")}>
           <ChoiceOptions
             values={portalEditableContractStatuses}
             labelOf={(s) => t(`portal.contractCategory.${s}`)}

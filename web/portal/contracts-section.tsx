@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { PortalContract } from "../../contracts/portal";
-import { Button } from "../ui/button";
 import { QueryView } from "../ui/query-view";
 import { ContractForm } from "./contract-form";
-import { usePortalFile } from "./file-context";
+import { useListActions, usePortalFile } from "./file-context";
+import { ItemActions } from "./item-actions";
 import { usePortalList } from "./portal-api";
 import { useEditing } from "./portal-form";
 import { contractTitle, usePortalFormat } from "./portal-format";
@@ -13,7 +13,8 @@ import { Details, EmptyNote, ItemCard, ItemList, PortalDialog, SectionHeader, Ta
 export function ContractsSection() {
   const { t } = useTranslation();
   const format = usePortalFormat();
-  const { firmId, fileId, preview, overview } = usePortalFile();
+  const { firmId, fileId, overview } = usePortalFile();
+  const may = useListActions("contracts");
   const list = usePortalList(firmId, fileId, "contracts");
   const edit = useEditing<PortalContract>();
 
@@ -53,14 +54,8 @@ export function ContractsSection() {
                       </Tag>
                     }
                     actions={
-                      contract.editable && !preview ? (
-                        <Button
-                          variant="secondary"
-                          onClick={() => edit.openEdit(contract)}
-                          aria-label={t("portal.common.editItem", { name: title })}
-                        >
-                          {t("portal.common.edit")}
-                        </Button>
+                      may.change && contract.editable ? (
+                        <ItemActions name={title} onEdit={() => edit.openEdit(contract)} />
                       ) : null
                     }
                   >

@@ -5,7 +5,8 @@ import { Button } from "../ui/button";
 import { QueryView } from "../ui/query-view";
 import { ConfirmRemoveDialog } from "./confirm-dialog";
 import { DonationForm } from "./donation-form";
-import { usePortalFile } from "./file-context";
+import { useListActions, usePortalFile } from "./file-context";
+import { ItemActions } from "./item-actions";
 import { usePortalChange, usePortalList } from "./portal-api";
 import { useEditing } from "./portal-form";
 import { usePortalFormat } from "./portal-format";
@@ -15,13 +16,13 @@ import { Details, EmptyNote, ItemCard, ItemList, PortalDialog, SectionHeader } f
 export function DonationsSection() {
   const { t } = useTranslation();
   const format = usePortalFormat();
-  const { firmId, fileId, preview } = usePortalFile();
+  const { firmId, fileId } = usePortalFile();
+  const may = useListActions("donations");
   const list = usePortalList(firmId, fileId, "donations");
   const persons = usePortalList(firmId, fileId, "persons");
   const change = usePortalChange(firmId, fileId);
   const edit = useEditing<PortalDonation>();
   const [removing, setRemoving] = useState<PortalDonation | null>(null);
-  const canCreate = Boolean(list.data?.canCreate) && !preview;
   const partyName = (party: PortalDonation["donor"]) => party.name ?? t("portal.donations.someone");
   const choices = (persons.data?.persons ?? []).map((p) => ({
     id: p.id,
@@ -32,7 +33,7 @@ export function DonationsSection() {
     <>
       <SectionHeader
         title={t("portal.sections.donations")}
-        action={canCreate ? <Button onClick={edit.openNew}>{t("portal.donations.add")}</Button> : null}
+        action={may.create ? <Button onClick={edit.openNew}>{t("portal.donations.add")}</Button> : null}
       />
       <QueryView query={list}>
         {(data) =>
@@ -51,23 +52,12 @@ export function DonationsSection() {
                     overline={`${t(`records.donationKind.${donation.kind}`)} · ${format.date(donation.donationDate)}`}
                     title={format.money(donation.amount, donation.currency)}
                     actions={
-                      donation.editable && !preview ? (
-                        <>
-                          <Button
-                            variant="secondary"
-                            onClick={() => edit.openEdit(donation)}
-                            aria-label={t("portal.common.editItem", { name: name })}
-                          >
-                            {t("portal.common.edit")}
-                          </Button>
-                          <Button
-                            variant="secondary"
-                            onClick={() => setRemoving(donation)}
-                            aria-label={t("portal.common.removeItem", { name: name })}
-                          >
-                            {t("portal.common.remove")}
-                          </Button>
-                        </>
+                      may.change && donation.editable ? (
+                        <ItemActions
+                          name={name}
+                          onEdit={() => edit.openEdit(donation)}
+                          onRemove={() => setRemoving(donation)}
+                        />
                       ) : null
                     }
                   >

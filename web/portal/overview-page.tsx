@@ -110,34 +110,40 @@ function SectionTiles({ overview }: { overview: PortalOverview }) {
   const { firmId, fileId } = usePortalFile();
   const sections = shownSections(overview);
   if (sections.length === 0) return <Alert tone="info">{t("portal.overview.nothingShared")}</Alert>;
+  // The sections a grant shares show even while empty (a client may add assets there); with nothing in
+  // any of them yet, the file says so above them.
+  const empty = Object.values(overview.counts).every((count) => count === 0);
   return (
-    <section aria-labelledby="portal-sections-title" className="flex flex-col gap-3">
-      <h2 id="portal-sections-title" className="text-xl font-semibold text-slate-900">
-        {t("portal.overview.sectionsTitle")}
-      </h2>
-      <ul className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
-        {sections.map((section) => {
-          const count = sectionCount(overview, section);
-          return (
-            <li key={section}>
-              <Link
-                to="/portal/$firmId/$fileId/$section"
-                params={{ firmId, fileId, section }}
-                className="flex min-h-20 flex-col justify-center rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600 hover:bg-brand-50"
-              >
-                <span className="text-lg font-semibold text-brand-800">
-                  {t(`portal.sections.${section}`)}
-                </span>
-                {count !== null ? (
-                  <span className="text-sm text-slate-700">{t("portal.overview.entries", { count })}</span>
-                ) : (
-                  <span className="text-sm text-slate-700">{t("portal.overview.familyHint")}</span>
-                )}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <>
+      {empty ? <Alert tone="info">{t("portal.overview.nothingShared")}</Alert> : null}
+      <section aria-labelledby="portal-sections-title" className="flex flex-col gap-3">
+        <h2 id="portal-sections-title" className="text-xl font-semibold text-slate-900">
+          {t("portal.overview.sectionsTitle")}
+        </h2>
+        <ul className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
+          {sections.map((section) => {
+            const count = sectionCount(overview, section);
+            return (
+              <li key={section}>
+                <Link
+                  to="/portal/$firmId/$fileId/$section"
+                  params={{ firmId, fileId, section }}
+                  className="flex min-h-20 flex-col justify-center rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+                >
+                  <span className="text-lg font-semibold text-brand-800">
+                    {t(`portal.sections.${section}`)}
+                  </span>
+                  {count !== null ? (
+                    <span className="text-sm text-slate-700">{t("portal.overview.entries", { count })}</span>
+                  ) : (
+                    <span className="text-sm text-slate-700">{t("portal.overview.familyHint")}</span>
+                  )}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
   );
 }

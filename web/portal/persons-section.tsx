@@ -2,11 +2,11 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { PortalPerson } from "../../contracts/portal";
-import { textOrNull } from "../app/records/record-form";
-import { Button } from "../ui/button";
+import { textOrNull } from "../ui/amounts";
 import { QueryView } from "../ui/query-view";
 import { TextField } from "../ui/text-field";
-import { usePortalFile } from "./file-context";
+import { useListActions, usePortalFile } from "./file-context";
+import { ItemActions } from "./item-actions";
 import { usePortalList } from "./portal-api";
 import { useEditing, usePortalForm } from "./portal-form";
 import { usePortalFormat } from "./portal-format";
@@ -25,7 +25,8 @@ import {
 export function PersonsSection() {
   const { t } = useTranslation();
   const format = usePortalFormat();
-  const { firmId, fileId, preview } = usePortalFile();
+  const { firmId, fileId } = usePortalFile();
+  const may = useListActions("persons");
   const list = usePortalList(firmId, fileId, "persons");
   const edit = useEditing<PortalPerson>();
 
@@ -47,14 +48,13 @@ export function PersonsSection() {
                     title={name}
                     badge={person.isViewer ? <Tag tone="brand">{t("portal.persons.you")}</Tag> : null}
                     actions={
-                      person.editable && !preview ? (
-                        <Button
-                          variant="secondary"
-                          onClick={() => edit.openEdit(person)}
-                          aria-label={t("portal.persons.editContactItem", { name: name })}
-                        >
-                          {t("portal.persons.editContact")}
-                        </Button>
+                      may.change && person.editable ? (
+                        <ItemActions
+                          name={name}
+                          onEdit={() => edit.openEdit(person)}
+                          editLabel={t("portal.persons.editContact")}
+                          editItemLabel={t("portal.persons.editContactItem", { name })}
+                        />
                       ) : null
                     }
                   >

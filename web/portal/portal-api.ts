@@ -8,6 +8,7 @@ import type {
   PortalContractList,
   PortalDocumentList,
   PortalDonationList,
+  PortalLineOfBusinessList,
   PortalMe,
   PortalOverview,
   PortalPersonList,
@@ -18,7 +19,7 @@ import { usePreviewId } from "./preview";
 // Every portal query key starts with the viewer ("account" or the previewed grantee), so a preview
 // and the account's own portal never share cached answers.
 
-/** The lists of a file the portal reads, each answering only what the viewer's grants show. */
+/** The lists of a file the portal reads, each answering only what the viewer's grants show; and choices. */
 export interface PortalLists {
   contracts: PortalContractList;
   assets: PortalAssetList;
@@ -27,6 +28,8 @@ export interface PortalLists {
   persons: PortalPersonList;
   donations: PortalDonationList;
   documents: PortalDocumentList;
+  /** The firm's active lines of business, for the contract form. */
+  "lines-of-business": PortalLineOfBusinessList;
 }
 /** The name of one list endpoint of a file. */
 export type PortalListName = keyof PortalLists;

@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { DialogForm as SharedDialogForm } from "../ui/dialog-form";
+import { Modal, type ModalProps } from "../ui/modal";
 import { PageHeading } from "../ui/page-heading";
 
 // The portal's building blocks: calm cards with plain labels, large enough to read and tap on a phone.
@@ -110,77 +110,18 @@ export function EmptyNote({ children }: { children: ReactNode }) {
   );
 }
 
-/**
- * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and returns focus to
- * the button that opened it. The content is mounted only while open, so a form starts fresh each time.
- */
-export function PortalDialog({
-  open,
-  title,
-  onClose,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className="m-auto max-h-[calc(100dvh-1rem)] w-[min(40rem,calc(100vw-1rem))] overflow-y-auto rounded-xl bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
-    >
-      {open ? (
-        <div className="flex flex-col gap-5 p-5 sm:p-6">
-          <h2 id={titleId} className="text-xl font-semibold text-slate-900">
-            {title}
-          </h2>
-          {children}
-        </div>
-      ) : null}
-    </dialog>
-  );
+/** The portal's dialog: nearly a phone's whole width, larger type; its content starts fresh each time. */
+export function PortalDialog(props: Omit<ModalProps, "size">) {
+  return <Modal size="portal" {...props} />;
 }
 
 /** A form in a dialog: the message no field could show, the fields, then "Cancel" and "Save". */
-export function DialogForm({
-  onSubmit,
-  alert,
-  busy,
-  onCancel,
-  submitLabel,
-  children,
-}: {
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void> | void;
-  alert: string | undefined;
-  busy: boolean;
-  onCancel: () => void;
-  submitLabel?: string;
-  children: ReactNode;
-}) {
+export function DialogForm(props: Omit<ComponentProps<typeof SharedDialogForm>, "labels">) {
   const { t } = useTranslation();
-  return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
-      {children}
-      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onCancel}>
-          {t("portal.common.cancel")}
-        </Button>
-        <Button type="submit" busy={busy}>
-          {busy ? t("portal.common.saving") : (submitLabel ?? t("portal.common.save"))}
-        </Button>
-      </div>
-    </form>
-  );
+  const labels = {
+    cancel: t("portal.common.cancel"),
+    save: t("portal.common.save"),
+    saving: t("portal.common.saving"),
+  };
+  return <SharedDialogForm labels={labels} {...props} />;
 }

@@ -1,16 +1,7 @@
-import type { PortalOverview } from "../../contracts/portal";
+import { type PortalList, type PortalOverview, portalLists } from "../../contracts/portal";
 
 /** The pages of a file besides its overview, in the order the navigation shows them. */
-export const portalSections = [
-  "contracts",
-  "assets",
-  "claims",
-  "addresses",
-  "persons",
-  "donations",
-  "documents",
-  "family",
-] as const;
+export const portalSections = [...portalLists, "family"] as const;
 /** One page of a file besides its overview. */
 export type PortalSection = (typeof portalSections)[number];
 
@@ -20,26 +11,31 @@ export function isPortalSection(value: string): value is PortalSection {
 }
 
 /**
- * The sections worth showing for a file: those with something the viewer sees, assets and donations
- * also when the viewer may add them, family access for holders who manage it (PORTAL-9). The API
- * answers only what the grants share, so an unshared kind is simply empty and stays hidden.
+ * The sections of a file: the lists its grants share (also while still empty, so a client sees where
+ * things will appear), and family access for holders who manage it (PORTAL-9).
  */
 export function shownSections(overview: PortalOverview): PortalSection[] {
-  const { counts, access } = overview;
-  const has: Record<PortalSection, boolean> = {
-    contracts: counts.contracts > 0,
-    assets: counts.assets > 0 || access.editableKinds.includes("asset"),
-    claims: counts.claims > 0,
-    addresses: counts.addresses > 0,
-    persons: counts.persons > 0,
-    donations: counts.donations > 0 || access.editableKinds.includes("donation"),
-    documents: counts.documents > 0,
-    family: access.canManageFamily,
-  };
-  return portalSections.filter((section) => has[section]);
+  return portalSections.filter((section) =>
+    section === "family" ? overview.access.canManageFamily : overview.shared[section],
+  );
 }
 
 /** How many entries a section holds, for the overview's tiles (none for family access). */
 export function sectionCount(overview: PortalOverview, section: PortalSection): number | null {
   return section === "family" ? null : overview.counts[section];
+}
+
+/**
+ * What the viewer may do with the records of one list here, as the overview says (the server checks
+ * every change again): change those marked editable, and add new ones. Nothing in a preview.
+ */
+export function listActions(
+  overview: PortalOverview,
+  preview: boolean,
+  list: PortalList,
+): { change: boolean; create: boolean } {
+  if (preview) return { change: false, create: false };
+  const { mayChange, mayCreate } = overview.access;
+  const create = list === "assets" || list === "donations" ? mayCreate[list] : false;
+  return { change: mayChange[list], create };
 }

@@ -119,7 +119,14 @@ describe("portal request scoping: viewer, firm, preview", () => {
       }
     const overview = await w.owner.client.get<PortalOverview>(w.url(w.klaraFile, "overview"), headers);
     const klaraOverview = await w.klara.client.get<PortalOverview>(w.url(w.klaraFile, "overview"));
-    expect(overview.body.access).toEqual({ ...klaraOverview.body.access, preview: true, editableKinds: [] });
+    const nothing = { contracts: false, assets: false, claims: false, addresses: false, persons: false };
+    expect(overview.body.access).toEqual({
+      ...klaraOverview.body.access,
+      preview: true,
+      editableKinds: [],
+      mayChange: { ...nothing, donations: false, documents: false },
+      mayCreate: { assets: false, donations: false },
+    });
     expect({ ...overview.body, access: null }).toEqual({ ...klaraOverview.body, access: null });
 
     const me = await w.owner.client.get<PortalMe>("/api/portal/me", headers);

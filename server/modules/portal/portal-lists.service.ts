@@ -5,11 +5,13 @@ import type {
   PortalContractList,
   PortalDocumentList,
   PortalDonationList,
+  PortalLineOfBusinessList,
   PortalPersonList,
 } from "../../../contracts/portal.js";
 import { type FileAccess, viewerSeesContactDetails } from "../access/portal-access.js";
 import { editGrantIds, mayCreate } from "../access/portal-edits.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
+import { listActiveLines } from "../records/contracts.queries.js";
 import {
   presentPortalAddress,
   presentPortalAsset,
@@ -93,4 +95,16 @@ export async function listPortalDonations(work: PortalWork, fileId: string): Pro
 export async function listPortalDocuments(work: PortalWork, fileId: string): Promise<PortalDocumentList> {
   const access = await requirePortalFile(work, fileId);
   return { documents: (await listShownDocuments(work.tx, access)).map(presentPortalDocument) };
+}
+
+/**
+ * The firm's active lines of business, for the viewer of one of its files to choose from when changing
+ * a contract held elsewhere; a file the viewer does not reach answers 404 like every list.
+ */
+export async function listPortalLinesOfBusiness(
+  work: PortalWork,
+  fileId: string,
+): Promise<PortalLineOfBusinessList> {
+  await requirePortalFile(work, fileId);
+  return { linesOfBusiness: await listActiveLines(work.tx, work.firmId) };
 }

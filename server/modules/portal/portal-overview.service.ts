@@ -5,6 +5,7 @@ import type { AssetKind } from "../../../contracts/records.js";
 import { type FileAccess, viewerFeatures } from "../access/portal-access.js";
 import { editableKinds, editGrantIds, familyManagerOf } from "../access/portal-edits.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
+import { changeableLists, creatableLists, sharedLists } from "../access/portal-sharing.js";
 import { presentPortalAsset, presentPortalContract, toCents, totalsByCurrency } from "./portal.presenter.js";
 import { listShownAssets, listShownContracts } from "./portal-lists.queries.js";
 import {
@@ -103,9 +104,12 @@ export async function portalOverview(work: PortalWork, fileId: string): Promise<
       preview: access.viewer.kind === "preview",
       editableKinds: editableKinds(access),
       canManageFamily: !("refusal" in manager),
+      mayChange: changeableLists(access),
+      mayCreate: creatableLists(access),
     },
     features: grantFeatures.filter((f): f is GrantFeature => features.has(f)),
     counts: await countShown(work.tx, access),
+    shared: sharedLists(access),
     cover:
       grant.view === "private"
         ? currentCover(contracts, grant.showProductName, work.now.toISOString().slice(0, 10))

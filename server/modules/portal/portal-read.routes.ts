@@ -9,6 +9,7 @@ import {
   portalDownloadQuerySchema,
   portalFileParamsSchema,
   portalFirmParamsSchema,
+  portalLineOfBusinessListSchema,
   portalMeSchema,
   portalOverviewSchema,
   portalPersonListSchema,
@@ -27,6 +28,7 @@ import {
   listPortalContracts,
   listPortalDocuments,
   listPortalDonations,
+  listPortalLinesOfBusiness,
   listPortalPersons,
 } from "./portal-lists.service.js";
 import { portalFirmLogo, portalMe } from "./portal-me.service.js";
@@ -38,7 +40,7 @@ const previewNote =
 // A previewed file is a document of its own: no scripts, no requests, only shown inside Atrium's pages.
 const previewPolicy = "default-src 'none'; sandbox; frame-ancestors 'self'";
 
-/** The lists of a file, each answering only what the viewer's grants show (PORTAL-4). */
+/** The lists of a file, each answering only what the viewer's grants show (PORTAL-4), and its choices. */
 const lists = [
   [
     "contracts",
@@ -66,6 +68,12 @@ const lists = [
     "The shared documents the viewer sees, newest first",
     portalDocumentListSchema,
     listPortalDocuments,
+  ],
+  [
+    "lines-of-business",
+    "The firm's active lines of business, to choose from when changing a contract held elsewhere",
+    portalLineOfBusinessListSchema,
+    listPortalLinesOfBusiness,
   ],
 ] as const;
 

@@ -11,10 +11,12 @@ import type {
   PortalOverview,
   PortalPersonList,
 } from "../../../contracts/portal.js";
+import { portalLists } from "../../../contracts/portal.js";
 import { signedInPortalAccount } from "../../../tests/support/factories-grants.js";
 import {
   auditWithAction,
   idsOf,
+  previewAs,
   type Seed004World,
   seed004World,
 } from "../../../tests/support/portal-world.js";
@@ -196,7 +198,7 @@ describe("the portal's read API on the seed-004 example", () => {
       { kind: "real_estate", currency: "EUR", value: "350000.00" },
     ]);
     const max = await w.max.client.get<PortalOverview>(w.url(w.klaraFile, "overview"));
-    expect(max.body.access).toEqual({
+    expect(max.body.access).toMatchObject({
       level: "read",
       preview: false,
       editableKinds: [],
@@ -204,6 +206,48 @@ describe("the portal's read API on the seed-004 example", () => {
     });
     const bernd = await w.bernd.client.get<PortalOverview>(w.url(w.klaraFile, "overview"));
     expect(bernd.body.access.editableKinds).toEqual(["person", "asset", "donation"]);
+  });
+
+  it("says which lists the grants share and which the viewer may change or add to, per access and role", async () => {
+    const overview = async (client: typeof w.klara.client, headers?: Record<string, string>) =>
+      (await client.get<PortalOverview>(w.url(w.klaraFile, "overview"), headers)).body;
+    const all = (value: boolean) => Object.fromEntries(portalLists.map((list) => [list, value]));
+    const holder = await overview(w.klara.client);
+    expect(holder.shared).toEqual(all(true));
+    // Claims and documents are the firm's to change; everything else the holder's role allows.
+    expect(holder.access.mayChange).toEqual({ ...all(true), claims: false, documents: false });
+    expect(holder.access.mayCreate).toEqual({ assets: true, donations: true });
+    const family = await overview(w.max.client);
+    expect(family.shared).toEqual(all(true));
+    expect(family.access.mayChange).toEqual(all(false));
+    expect(family.access.mayCreate).toEqual({ assets: false, donations: false });
+    const advisor = await overview(w.bernd.client);
+    expect(advisor.access.mayChange).toEqual({ ...all(false), persons: true, assets: true, donations: true });
+    expect(advisor.access.mayCreate).toEqual({ assets: true, donations: true });
+    const preview = await overview(w.owner.client, previewAs(w.grantee.klara));
+    expect(preview.shared).toEqual(holder.shared);
+    expect(preview.access.mayChange).toEqual(all(false));
+    expect(preview.access.mayCreate).toEqual({ assets: false, donations: false });
+
+    // A kind the grant stops sharing is neither shown nor changeable, whatever the role allows.
+    const setGrant = (values: Partial<typeof grants.$inferInsert>) =>
+      inFirm(t.deps.database, w.firmId, (tx) =>
+        tx.db.update(grants).set(values).where(eq(grants.id, w.grant.id)),
+      );
+    await setGrant({ shareAssets: false, shareClaims: false, contractCategories: [] });
+    try {
+      const narrowed = await overview(w.klara.client);
+      expect(narrowed.shared).toEqual({ ...all(true), contracts: false, assets: false, claims: false });
+      expect(narrowed.access.mayChange).toMatchObject({ contracts: false, assets: false, persons: true });
+      expect(narrowed.access.mayCreate).toEqual({ assets: false, donations: true });
+      expect(narrowed.counts).toMatchObject({ contracts: 0, assets: 0, claims: 0 });
+    } finally {
+      await setGrant({
+        shareAssets: true,
+        shareClaims: true,
+        contractCategories: ["policy", "own", "foreign"],
+      });
+    }
   });
 
   it("answers 404 for a file of the firm outside the viewer's grants, and 401 without a session", async () => {

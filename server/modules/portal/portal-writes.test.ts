@@ -5,11 +5,19 @@ import type {
   PortalAssetList,
   PortalContract,
   PortalDonation,
+  PortalLineOfBusinessList,
   PortalPerson,
 } from "../../../contracts/portal.js";
 import { portalEditableContractStatuses } from "../../../contracts/portal.js";
 import type { ErrorBody } from "../../../tests/support/documents-world.js";
-import { auditOf, fieldsOf } from "../../../tests/support/factories-records.js";
+import { createFirm } from "../../../tests/support/factories.js";
+import { signedInStaff } from "../../../tests/support/factories-clients.js";
+import {
+  auditOf,
+  createClientFile,
+  fieldsOf,
+  setLineActive,
+} from "../../../tests/support/factories-records.js";
 import { firmSnapshot, type Seed004World, seed004World } from "../../../tests/support/portal-world.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { clientEditableContractStatuses } from "../access/sharing-rules.js";
@@ -215,5 +223,39 @@ describe("portal writes (PORTAL-8)", () => {
       value: 1,
     });
     expect(otherFilesAsset.status).toBe(404);
+  });
+
+  it("offers the firm's active lines of business for a contract held elsewhere; others' ids answer 404", async () => {
+    await setLineActive(t.deps, w.firmId, w.line.PHV, false);
+    try {
+      const res = await w.max.client.get<PortalLineOfBusinessList>(w.url(w.klaraFile, "lines-of-business"));
+      expect(res.status).toBe(200);
+      const codes = res.body.linesOfBusiness.map((l) => l.code);
+      expect(codes).toEqual([...codes].sort());
+      expect(res.body.linesOfBusiness).toContainEqual({ id: w.line.KFZ, code: "KFZ", name: "Motor" });
+      expect(codes).toContain("HRV");
+      expect(codes).not.toContain("PHV");
+    } finally {
+      await setLineActive(t.deps, w.firmId, w.line.PHV, true);
+    }
+    const changed = await w.klara.client.patch<PortalContract>(
+      w.url(w.klaraFile, `contracts/${w.contract.klaraForeignHrv}`),
+      { lineOfBusinessId: w.line.KFZ },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.lineOfBusiness?.code).toBe("KFZ");
+
+    const otherFirm = await createFirm(t.deps);
+    const otherOwner = await signedInStaff(t, otherFirm.firmId, "advisor", "Otto Other");
+    const otherFile = await createClientFile(t.deps, otherFirm.firmId, { caseOwnerId: otherOwner.userId });
+    const base = "/api/portal/firms";
+    for (const url of [
+      `${base}/${otherFirm.firmId}/files/${w.klaraFile}/lines-of-business`,
+      `${base}/${w.firmId}/files/${otherFile.id}/lines-of-business`,
+      `${base}/${otherFirm.firmId}/files/${otherFile.id}/lines-of-business`,
+    ]) {
+      const res = await w.klara.client.get(url);
+      expect(res.status, url).toBe(404);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import type { AssetUpdate } from "../../../contracts/records.js";
+import type { AssetInput, AssetUpdate } from "../../../contracts/records.js";
 import type { AssetValues } from "./assets.queries.js";
+import type { assets } from "./records.tables.js";
 import { checkCurrency, type FieldProblems, parseMoney } from "./records.validation.js";
 
 // An asset's validation, shared by the back office and the portal (PORTAL-8).
@@ -19,4 +20,25 @@ export function assetValuesOf(input: AssetUpdate, problems: FieldProblems): Part
   }
   if (input.valuationDate !== undefined) values.valuationDate = input.valuationDate ?? null;
   return values;
+}
+
+/** A new asset's row from its input (back office or portal), or field problems collected in `problems`. */
+export function newAssetRow(
+  input: AssetInput,
+  where: { firmId: string; clientFileId: string; id: string; at: Date },
+  problems: FieldProblems,
+): typeof assets.$inferInsert {
+  const changed = assetValuesOf(input, problems);
+  return {
+    firmId: where.firmId,
+    id: where.id,
+    clientFileId: where.clientFileId,
+    kind: input.kind,
+    description: input.description,
+    value: changed.value ?? "0.00",
+    currency: input.currency ?? "EUR",
+    valuationDate: input.valuationDate ?? null,
+    createdAt: where.at,
+    updatedAt: where.at,
+  };
 }

@@ -13,7 +13,7 @@ import {
   listAssetRows,
   updateAssetRow,
 } from "./assets.queries.js";
-import { assetValuesOf } from "./assets.rules.js";
+import { assetValuesOf, newAssetRow } from "./assets.rules.js";
 import { firmOf, recordNotFound } from "./records.scope.js";
 import { FieldProblems } from "./records.validation.js";
 
@@ -46,21 +46,14 @@ export async function getAsset(work: StaffWork, fileId: string, id: string) {
 export async function createAsset(work: StaffWork, fileId: string, input: AssetInput) {
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const problems = new FieldProblems();
-  const changed = assetValuesOf(input, problems);
-  problems.throwIfAny();
   const id = newId(work.audit.at.getTime());
-  await insertAsset(work.tx, {
-    firmId: firmOf(work.tx),
-    id,
-    clientFileId: fileId,
-    kind: input.kind,
-    description: input.description,
-    value: changed.value ?? "0.00",
-    currency: input.currency ?? "EUR",
-    valuationDate: input.valuationDate ?? null,
-    createdAt: work.audit.at,
-    updatedAt: work.audit.at,
-  });
+  const row = newAssetRow(
+    input,
+    { firmId: firmOf(work.tx), clientFileId: fileId, id, at: work.audit.at },
+    problems,
+  );
+  problems.throwIfAny();
+  await insertAsset(work.tx, row);
   const after = presentAsset(await loadAsset(work, fileId, id));
   await recordAudit(work.tx, work.audit, {
     ...audited,

@@ -1,4 +1,4 @@
-import type { DonationUpdate } from "../../../contracts/records.js";
+import type { DonationInput, DonationUpdate } from "../../../contracts/records.js";
 import type { DonationValues } from "./donations.queries.js";
 import { blankToNull, checkCurrency, type FieldProblems, parseMoney } from "./records.validation.js";
 
@@ -46,4 +46,21 @@ export function checkDonationParties(
       problems.add(`${side}PersonId`, "records.person_not_on_file");
     }
   }
+}
+
+/** A new donation's values from its input (back office or portal): defaults, then what was given. */
+export function newDonationValues(input: DonationInput, at: Date, problems: FieldProblems): DonationValues {
+  return {
+    donorPersonId: null,
+    donorName: null,
+    beneficiaryPersonId: null,
+    beneficiaryName: null,
+    notes: null,
+    currency: "EUR",
+    amount: "0.00",
+    ...donationValuesOf(input, problems),
+    donationDate: input.donationDate,
+    kind: input.kind,
+    updatedAt: at,
+  };
 }

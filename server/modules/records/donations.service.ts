@@ -14,7 +14,7 @@ import {
   personsOfFile,
   updateDonationRow,
 } from "./donations.queries.js";
-import { checkDonationParties, donationValuesOf } from "./donations.rules.js";
+import { checkDonationParties, donationValuesOf, newDonationValues } from "./donations.rules.js";
 import { firmOf, recordNotFound } from "./records.scope.js";
 import { FieldProblems } from "./records.validation.js";
 
@@ -55,21 +55,8 @@ export async function getDonation(work: StaffWork, fileId: string, id: string) {
 export async function createDonation(work: StaffWork, fileId: string, input: DonationInput) {
   await assertCanOnFile(work.tx, work.actor, "client_file.edit", fileId);
   const problems = new FieldProblems();
-  const changed = donationValuesOf(input, problems);
+  const values = newDonationValues(input, work.audit.at, problems);
   const { names } = await people(work, fileId);
-  const values: DonationValues = {
-    donorPersonId: null,
-    donorName: null,
-    beneficiaryPersonId: null,
-    beneficiaryName: null,
-    notes: null,
-    currency: "EUR",
-    amount: "0.00",
-    ...changed,
-    donationDate: input.donationDate,
-    kind: input.kind,
-    updatedAt: work.audit.at,
-  };
   checkDonationParties(values, new Set(names.keys()), problems);
   problems.throwIfAny();
   const id = newId(work.audit.at.getTime());

@@ -3,18 +3,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../../contracts/common";
 import { type Claim, claimStatuses } from "../../../contracts/records";
+import { amountField, amountOrNull, currencyCode, currencyField, textOrNull } from "../../ui/amounts";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
 import { RecordFormShell } from "./record-dialog";
-import {
-  amountField,
-  amountOrNull,
-  currencyCode,
-  currencyField,
-  type RecordFormProps,
-  textOrNull,
-  useRecordForm,
-} from "./record-form";
+import { type RecordFormProps, useRecordForm } from "./record-form";
 import { contractName } from "./record-format";
 import { AmountField, ChoiceOptions, CurrencyField, TextAreaField } from "./record-inputs";
 import { contractsQuery } from "./records-api";

@@ -8,18 +8,12 @@ import {
   contractStatuses,
   premiumFrequencies,
 } from "../../../contracts/records";
+import { amountField, amountOrNull, currencyCode, currencyField, textOrNull } from "../../ui/amounts";
+import { LineOfBusinessSelect } from "../../ui/line-select";
 import { Select } from "../../ui/select";
 import { TextField } from "../../ui/text-field";
 import { RecordFormShell } from "./record-dialog";
-import {
-  amountField,
-  amountOrNull,
-  currencyCode,
-  currencyField,
-  type RecordFormProps,
-  textOrNull,
-  useRecordForm,
-} from "./record-form";
+import { type RecordFormProps, useRecordForm } from "./record-form";
 import { AmountField, ChoiceOptions, CurrencyField, FieldGroup, TextAreaField } from "./record-inputs";
 import { linesOfBusinessQuery } from "./records-api";
 
@@ -96,24 +90,18 @@ export function ContractForm({ fileId, record: contract, onDone }: RecordFormPro
     }),
   });
 
-  // A contract keeps a line the firm has since switched off; offer it so saving does not drop it.
-  const lineOptions = [...(lines.data ?? [])];
-  if (contract?.lineOfBusiness && !lineOptions.some((l) => l.id === contract.lineOfBusiness?.id))
-    lineOptions.push(contract.lineOfBusiness);
-
   return (
     <RecordFormShell {...shell}>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("records.contracts.insurer")} {...field("insurer")} />
         <TextField label={t("records.contracts.number")} {...field("number")} />
-        <Select label={t("records.contracts.line")} {...field("lineOfBusinessId")}>
-          <option value="">{t("records.contracts.noLine")}</option>
-          {lineOptions.map((line) => (
-            <option key={line.id} value={line.id}>
-              {line.code} – {line.name}
-            </option>
-          ))}
-        </Select>
+        <LineOfBusinessSelect
+          label={t("records.contracts.line")}
+          noneLabel={t("records.contracts.noLine")}
+          lines={lines.data}
+          current={contract?.lineOfBusiness ?? null}
+          {...field("lineOfBusinessId")}
+        />
         <Select
           label={t("records.contracts.status")}
           hint={t("records.contracts.categoryHint")}

@@ -1,137 +1,44 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ComponentProps, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../ui/alert";
-import { errorMessage } from "../../ui/api";
-import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { DialogForm } from "../../ui/dialog-form";
+import { Modal, type ModalProps } from "../../ui/modal";
 import { type RecordKind, useRecordMutations } from "./records-api";
 
-/**
- * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and returns focus
- * to where it was. `onClose` runs however it closes; the content is mounted only while open.
- */
-export function RecordDialog({
-  open,
-  title,
-  onClose,
-  children,
-  size = "lg",
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  size?: "sm" | "lg";
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className={
-        size === "lg"
-          ? "m-auto max-h-[calc(100dvh-2rem)] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto rounded-xl bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
-          : "m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
-      }
-    >
-      {open ? (
-        <div className="flex flex-col gap-5 p-5 sm:p-6">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          {children}
-        </div>
-      ) : null}
-    </dialog>
-  );
+/** A dialog of the back office's record tabs: a record form (lg), or a short question (sm). */
+export function RecordDialog({ size = "lg", ...props }: Omit<ModalProps, "size"> & { size?: "sm" | "lg" }) {
+  return <Modal size={size} {...props} />;
 }
 
 /** A record form in a dialog: the alert for what no field could show, the fields, then cancel and save. */
-export function RecordFormShell({
-  onSubmit,
-  alert,
-  busy,
-  onCancel,
-  children,
-}: {
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
-  alert: string | undefined;
-  busy: boolean;
-  onCancel: () => void;
-  children: ReactNode;
-}) {
+export function RecordFormShell(props: Omit<ComponentProps<typeof DialogForm>, "labels">) {
   const { t } = useTranslation();
-  return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {alert ? <Alert>{alert}</Alert> : null}
-      {children}
-      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onCancel}>
-          {t("records.common.cancel")}
-        </Button>
-        <Button type="submit" busy={busy}>
-          {busy ? t("records.common.saving") : t("records.common.save")}
-        </Button>
-      </div>
-    </form>
-  );
+  const labels = {
+    cancel: t("records.common.cancel"),
+    save: t("records.common.save"),
+    saving: t("records.common.saving"),
+  };
+  return <DialogForm labels={labels} {...props} />;
 }
 
 /** Asks before deleting; shows the server's message if the deletion fails. */
-export function ConfirmDeleteDialog({
-  open,
-  message,
-  onConfirm,
-  onClose,
-}: {
-  open: boolean;
-  message: string;
-  onConfirm: () => Promise<unknown>;
-  onClose: () => void;
-}) {
+export function ConfirmDeleteDialog(
+  props: Omit<ComponentProps<typeof ConfirmDialog>, "title" | "labels" | "danger" | "size">,
+) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const close = () => {
-    setFailure(undefined);
-    onClose();
-  };
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await onConfirm();
-      close();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+  const labels = {
+    cancel: t("records.common.cancel"),
+    confirm: t("records.common.delete"),
+    busy: t("records.common.deleting"),
   };
   return (
-    <RecordDialog open={open} title={t("records.common.confirmDeleteTitle")} onClose={close} size="sm">
-      <p className="text-slate-700">{message}</p>
-      {failure ? <Alert>{failure}</Alert> : null}
-      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={close} autoFocus>
-          {t("records.common.cancel")}
-        </Button>
-        <Button
-          busy={busy}
-          onClick={() => void confirm()}
-          className="bg-red-700 hover:bg-red-800 active:bg-red-900"
-        >
-          {busy ? t("records.common.deleting") : t("records.common.delete")}
-        </Button>
-      </div>
-    </RecordDialog>
+    <ConfirmDialog
+      title={t("records.common.confirmDeleteTitle")}
+      labels={labels}
+      danger
+      size="sm"
+      {...props}
+    />
   );
 }
 

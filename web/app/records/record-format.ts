@@ -1,5 +1,4 @@
 import { useMemo } from "react";
-import type { Language } from "../../../contracts/common";
 import type { ContractSummary } from "../../../contracts/records";
 import { useUiLanguage } from "../../i18n/use-ui-language";
 
@@ -40,32 +39,6 @@ export function useRecordFormat() {
       },
     };
   }, [language]);
-}
-
-/**
- * Turns what a person types as an amount into the API's form with a decimal point: "1.250,50" and
- * "1,250.50" both become "1250.50"; a lone comma followed by one or two digits is a decimal comma.
- */
-export function normalizeAmount(raw: string, language: Language): string {
-  let s = raw.replace(/[\s\u00a0\u202f'’]/g, "");
-  const comma = s.lastIndexOf(",");
-  const dot = s.lastIndexOf(".");
-  if (comma >= 0 && dot >= 0) {
-    const decimal = comma > dot ? "," : ".";
-    const group = decimal === "," ? "." : ",";
-    s = s.split(group).join("").replace(decimal, ".");
-  } else if (comma >= 0) {
-    s = /^-?\d+,\d{1,2}$/.test(s) ? s.replace(",", ".") : s.split(",").join("");
-  } else if (dot >= 0 && language !== "en" && /^-?\d{1,3}(\.\d{3})+$/.test(s)) {
-    // "1.250" in German or French is one thousand two hundred and fifty.
-    s = s.split(".").join("");
-  }
-  return s;
-}
-
-/** Whether the normalized text is an amount the API takes (at most 12 + 2 digits). */
-export function isAmount(normalized: string): boolean {
-  return /^-?\d{1,12}(\.\d{1,2})?$/.test(normalized);
 }
 
 /** How a contract is named in lists, buttons and questions: its number with its insurer, else the insurer. */

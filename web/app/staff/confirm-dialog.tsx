@@ -1,9 +1,5 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../ui/alert";
-import { errorMessage } from "../../ui/api";
-import { Button } from "../../ui/button";
-import { Modal } from "./modal";
+import { ConfirmDialog as SharedConfirmDialog } from "../../ui/confirm-dialog";
 
 /** What is to be confirmed: the words and the action to run. */
 export interface Confirmation {
@@ -22,38 +18,14 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (confirmation) setError(null);
-  }, [confirmation]);
-
-  const confirm = async () => {
-    if (!confirmation) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await confirmation.run();
-      onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal open={confirmation !== null} title={confirmation?.title ?? ""} onClose={onClose}>
-      <p className="text-slate-700">{confirmation?.body}</p>
-      {error ? <Alert>{errorMessage(error)}</Alert> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <Button variant="secondary" onClick={onClose}>
-          {t("staffAdmin.cancel")}
-        </Button>
-        <Button busy={busy} onClick={() => void confirm()}>
-          {confirmation?.confirmLabel}
-        </Button>
-      </div>
-    </Modal>
+    <SharedConfirmDialog
+      open={confirmation !== null}
+      title={confirmation?.title ?? ""}
+      message={confirmation?.body ?? ""}
+      labels={{ cancel: t("staffAdmin.cancel"), confirm: confirmation?.confirmLabel ?? "" }}
+      onConfirm={() => confirmation?.run() ?? Promise.resolve()}
+      onClose={onClose}
+    />
   );
 }
