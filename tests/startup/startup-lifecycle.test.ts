@@ -74,6 +74,8 @@ describe("startup on the embedded PostgreSQL", { timeout: 60_000 }, () => {
     const server = await startReady();
     expect(server.stdout()).not.toContain("Creating the embedded PostgreSQL cluster");
     expect(await getJson("/api/health")).toEqual({ status: 200, body: { status: "ok" } });
+    // The app reaches its embedded database over the cluster's Unix socket.
+    expect(existsSync(path.join(dataDir, "pg", `.s.PGSQL.${env.ATRIUM_PG_PORT}`))).toBe(true);
     expect(await server.stop()).toEqual({ code: 0, signal: null });
   });
 
