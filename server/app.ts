@@ -2,7 +2,7 @@ import path from "node:path";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { App, AppDeps } from "./deps.js";
-import { readRequestActor } from "./modules/access/actor.js";
+import { adoptActor, readRequestActor, routeReadsSession } from "./modules/access/actor.js";
 import { registerModules } from "./modules/index.js";
 import { registerApiDocs } from "./platform/http/docs.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
@@ -45,11 +45,14 @@ export async function buildApp(
   await registerApiDocs(app);
 
   app.decorateRequest("actor", null);
+  app.decorateRequest("readActor", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
-    request.actor = await readRequestActor(deps, request, reply);
-    // A signed-in account's own language wins over the browser's for messages.
-    if (request.actor && !request.headers["accept-language"]) request.language = request.actor.user.language;
+    if (routeReadsSession(request)) {
+      request.readActor = () => readRequestActor(deps, request, reply);
+      return;
+    }
+    adoptActor(request, await readRequestActor(deps, request, reply));
   });
 
   await registerModules(app, deps);

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Language, StaffRole } from "../../../contracts/common.js";
+import { PREVIEW_HEADER } from "../../../contracts/portal.js";
 import type { AppDeps } from "../../deps.js";
 import type { Database } from "../../platform/db/pool.js";
-import { inScope } from "../../platform/db/scope.js";
+import { inScope, inScopeOpenedBy, type ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { findFirm, findStaffMembershipOfUser } from "../firms/firms.queries.js";
 import {
@@ -76,6 +77,11 @@ export async function readRequestActor(
     const user = await readSignedInUser(deps.auth, request, reply);
     return user ? loadActor(deps.database, user) : null;
   }
+  return actorOfRow(row);
+}
+
+/** The actor a `session_actor` row describes. */
+function actorOfRow(row: SessionActorRow): Actor {
   const user: SignedInUser = {
     id: row.user_id,
     name: row.user_name,
@@ -94,15 +100,73 @@ export async function readRequestActor(
   return { user, staff };
 }
 
+/**
+ * For a request whose route reads the session itself (`readActor` set by the session hook): finds
+ * the session and opens the request's transaction in `firmId`, scoped to its account, in ONE round
+ * trip, then runs `work` and sets `request.actor`. Null when that is not possible (no or unknown
+ * session, or one better-auth must expire or extend): the caller then reads the actor the usual way.
+ */
+export async function inSessionFirmScope<T>(
+  deps: AppDeps,
+  request: FastifyRequest,
+  firmId: string,
+  work: (tx: ScopedTx, actor: Actor) => Promise<T>,
+): Promise<{ result: T } | null> {
+  const token = await readSessionToken(deps.auth, request.headers.cookie);
+  if (!token) return null;
+  return inScopeOpenedBy(
+    deps.database,
+    (literal) => `select * from public.session_actor_in_firm(${literal(token)}, ${literal(firmId)})`,
+    (rows) => {
+      const row = rows[0] as SessionActorRow | undefined;
+      if (!row || sessionNeedsBetterAuth(row.expires_at)) return null;
+      const actor = actorOfRow(row);
+      return { scope: { firmId, userId: actor.user.id }, value: actor };
+    },
+    (tx, actor) => {
+      adoptActor(request, actor);
+      return work(tx, actor);
+    },
+  );
+}
+
+/** Makes `actor` the request's; a signed-in account's own language wins over the browser's for messages. */
+export function adoptActor(request: FastifyRequest, actor: Actor | null): void {
+  request.actor = actor;
+  request.readActor = null;
+  if (actor && !request.headers["accept-language"]) request.language = actor.user.language;
+}
+
 /** The request's actor, or a 401 when nobody is signed in. */
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError("unauthorized");
   return request.actor;
 }
 
+/**
+ * Whether the session hook leaves reading the session to the route (inSessionFirmScope): GET routes
+ * marked `sessionInScope`, unless a staff preview (which needs the staff membership first).
+ */
+export function routeReadsSession(request: FastifyRequest): boolean {
+  return (
+    request.routeOptions.config.sessionInScope === true &&
+    request.method === "GET" &&
+    request.headers[PREVIEW_HEADER] === undefined
+  );
+}
+
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route reads the session in its own first round trip (see routeReadsSession). */
+    sessionInScope?: boolean;
+  }
   interface FastifyRequest {
     /** Set by the session hook when a valid session cookie came with the request. */
     actor: Actor | null;
+    /**
+     * Instead of `actor`, on routes that read the session in their own first round trip (portal
+     * reads): reads the actor the usual way, for when that round trip cannot (inSessionFirmScope).
+     */
+    readActor: (() => Promise<Actor | null>) | null;
   }
 }

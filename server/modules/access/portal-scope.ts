@@ -15,7 +15,7 @@ import { AppError } from "../../platform/errors.js";
 import { type AuditContext, auditContextOf } from "../audit/audit.service.js";
 import { clientFiles, persons } from "../clients/clients.tables.js";
 import { grantees, grantFiles, grants } from "../grants/grants.tables.js";
-import { requireActor } from "./actor.js";
+import { type Actor, adoptActor, inSessionFirmScope, requireActor } from "./actor.js";
 import { assertCanOnFile, visibleClientFilesCondition } from "./client-files.access.js";
 import { type FileAccess, type PortalViewer, requireFileAccess } from "./portal-access.js";
 import { requireVisible } from "./portal-edits.js";
@@ -59,15 +59,22 @@ export async function inPortalScope<T>(
   firmId: string,
   fn: (work: PortalWork) => Promise<T>,
 ): Promise<T> {
-  const actor = requireActor(request);
   const granteeId = previewGranteeId(request);
-  if (granteeId === null) {
-    // Acting as a client, even when the account is also staff somewhere.
+  // Acting as a client, even when the account is also staff somewhere.
+  const asClient = (tx: ScopedTx, actor: Actor) => {
     const audit: AuditContext = { ...auditContextOf(request, actor, deps.clock), actorKind: "client" };
     const viewer: PortalViewer = { kind: "account", accountId: actor.user.id };
-    return inScope(deps.database, { firmId, userId: actor.user.id }, (tx) =>
-      fn({ tx, firmId, viewer, viewerName: actor.user.name, staff: null, audit, now: audit.at }),
-    );
+    return fn({ tx, firmId, viewer, viewerName: actor.user.name, staff: null, audit, now: audit.at });
+  };
+  if (request.readActor) {
+    // The portal's reads find the session and open their transaction in one round trip.
+    const done = await inSessionFirmScope(deps, request, firmId, asClient);
+    if (done) return done.result;
+    adoptActor(request, await request.readActor());
+  }
+  const actor = requireActor(request);
+  if (granteeId === null) {
+    return inScope(deps.database, { firmId, userId: actor.user.id }, (tx) => asClient(tx, actor));
   }
   const staff = requireStaff(actor);
   if (staff.staff.firmId !== firmId) throw new AppError("not_found");

@@ -92,6 +92,56 @@ describe("reading the session of each request (one round trip, better-auth for e
     expect(await expiresAt(token)).toBeNull();
   });
 
+  it("a portal read finds the session in its own first round trip, with the same outcomes", async () => {
+    // A firm and file this account reaches nowhere: a valid session hears 404, never 401.
+    const url =
+      "/api/portal/firms/00000000-0000-4000-8000-000000000001/files/00000000-0000-4000-8000-000000000002/contracts";
+    const client = await signedIn();
+    const token = tokenOf(client.cookie);
+    expect((await client.get(url)).status).toBe(404);
+    expect((await new TestClient(t.app).get(url)).status).toBe(401);
+
+    const aged = new Date(Date.now() + SESSION_EXPIRES_IN_S * 1000 - 2 * 3600_000);
+    await t.deps.database.owner.query("update sessions set expires_at = $2 where token = $1", [token, aged]);
+    const extended = await client.get(url);
+    expect(extended.status).toBe(404);
+    expect(extended.cookies.some((c) => c.startsWith("__Host-atrium_session="))).toBe(true);
+    expect((await expiresAt(token))?.getTime()).toBeGreaterThan(aged.getTime() + 3600_000);
+
+    await t.deps.database.owner.query(
+      "update sessions set expires_at = now() - interval '1 minute' where token = $1",
+      [token],
+    );
+    expect((await client.get(url)).status).toBe(401);
+    expect(await expiresAt(token)).toBeNull();
+  });
+
+  it("session_actor_in_firm scopes the transaction to the firm and the session's account", async () => {
+    const client = await signedIn();
+    const db = await t.deps.database.app.connect();
+    try {
+      await db.query("begin");
+      const firm = "00000000-0000-4000-8000-000000000003";
+      const { rows } = await db.query("select * from session_actor_in_firm($1, $2)", [
+        tokenOf(client.cookie),
+        firm,
+      ]);
+      expect(rows[0]).toMatchObject({ user_name: "Jonas Brandt", staff_role: "admin" });
+      const after = await db.query<{ firm: string; user: string }>(
+        "select current_setting('app.firm_id', true) as firm, current_setting('app.user_id', true) as user",
+      );
+      expect(after.rows[0]).toEqual({ firm, user: rows[0].user_id });
+      await db.query("rollback");
+      await db.query("begin");
+      expect((await db.query("select * from session_actor_in_firm('nope', $1)", [firm])).rows).toEqual([]);
+      const none = await db.query<{ firm: string }>("select current_setting('app.firm_id', true) as firm");
+      expect(none.rows[0]?.firm ?? "").toBe("");
+      await db.query("rollback");
+    } finally {
+      db.release();
+    }
+  });
+
   it("session_actor leaves the scope of the transaction it runs in as it was", async () => {
     const client = await signedIn();
     const db = await t.deps.database.app.connect();

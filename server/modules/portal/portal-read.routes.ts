@@ -35,6 +35,8 @@ import { portalFirmLogo, portalMe } from "./portal-me.service.js";
 import { portalOverview } from "./portal-overview.service.js";
 
 const tags = ["portal"];
+// These reads find the session and open their transaction in one round trip (inPortalScope).
+const inScopeSession = { sessionInScope: true };
 const previewNote =
   "Staff may send `x-atrium-preview: <granteeId>` to see exactly what that grantee of their firm sees (read-only).";
 // A previewed file is a document of its own: no scripts, no requests, only shown inside Atrium's pages.
@@ -95,6 +97,7 @@ export async function portalReadRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     "/api/portal/firms/:firmId/logo",
     {
+      config: inScopeSession,
       schema: {
         tags,
         summary: "The firm's logo, for viewers who reach a file there",
@@ -124,6 +127,7 @@ export async function portalReadRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     "/api/portal/firms/:firmId/files/:fileId/overview",
     {
+      config: inScopeSession,
       schema: {
         tags,
         summary: "The file's overview in its grant's presentation: private or business view (PORTAL-3)",
@@ -142,6 +146,7 @@ export async function portalReadRoutes(app: App, deps: AppDeps): Promise<void> {
     app.get(
       `/api/portal/firms/:firmId/files/:fileId/${path}`,
       {
+        config: inScopeSession,
         schema: {
           tags,
           summary,
@@ -161,6 +166,7 @@ export async function portalReadRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     "/api/portal/firms/:firmId/files/:fileId/documents/:id/download",
     {
+      config: inScopeSession,
       schema: {
         tags,
         summary:

@@ -54,17 +54,43 @@ export function preparedOn<Q>(tx: ScopedTx, name: string, build: (db: NodePgData
  * so the settings vanish at commit and cannot leak to the next user of the connection.
  */
 export async function inScope<T>(database: Database, scope: Scope, work: (tx: ScopedTx) => Promise<T>) {
+  const opened = await inScopeOpenedBy(
+    database,
+    (literal) =>
+      `select set_config('app.firm_id', ${literal(scope.firmId ?? "")}, true), set_config('app.user_id', ${literal(scope.userId ?? "")}, true)`,
+    () => ({ scope, value: null }),
+    (tx) => work(tx),
+  );
+  // The opening above always opens.
+  return (opened as { result: T }).result;
+}
+
+/**
+ * A transaction whose scope comes from its opening statement, sent in BEGIN's own round trip (the
+ * simple query protocol takes no parameters: `opening` puts values in through `literal`). That
+ * statement sets app.firm_id / app.user_id LOCAL itself; `decide` reads its rows into the scope and a
+ * value for `work` — or null, and the transaction is rolled back and the answer is null.
+ */
+export async function inScopeOpenedBy<V, T>(
+  database: Database,
+  opening: (literal: (value: string) => string) => string,
+  decide: (rows: Array<Record<string, unknown>>) => { scope: Scope; value: V } | null,
+  work: (tx: ScopedTx, value: V) => Promise<T>,
+): Promise<{ result: T } | null> {
   const client = await database.app.connect();
   let broken = false;
   try {
-    // One round trip for both: every request opens at least one scoped transaction. The simple query
-    // protocol takes no parameters, so the values go in as escaped literals.
-    await client.query(
-      `begin; select set_config('app.firm_id', ${client.escapeLiteral(scope.firmId ?? "")}, true), set_config('app.user_id', ${client.escapeLiteral(scope.userId ?? "")}, true)`,
-    );
-    const result = await work({ db: drizzleOf(client), client, scope });
+    const results = (await client.query(
+      `begin; ${opening((value) => client.escapeLiteral(value))}`,
+    )) as unknown as pg.QueryResult[];
+    const opened = decide(results[1]?.rows ?? []);
+    if (!opened) {
+      await client.query("rollback");
+      return null;
+    }
+    const result = await work({ db: drizzleOf(client), client, scope: opened.scope }, opened.value);
     await client.query("commit");
-    return result;
+    return { result };
   } catch (error) {
     await client.query("rollback").catch(() => {
       broken = true;

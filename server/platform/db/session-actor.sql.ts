@@ -55,4 +55,38 @@ export async function createSessionActorFunction(client: pg.PoolClient | pg.Clie
     $fn$`);
   await client.query("revoke all on function public.session_actor(text) from public");
   await client.query(`grant execute on function public.session_actor(text) to ${APP_ROLE}`);
+
+  // The same, for a request that works in one firm (the portal's reads): sent together with BEGIN, it
+  // leaves the transaction scoped to that firm and the session's account, so the request's first
+  // round trip both identifies it and opens its transaction.
+  await client.query(`
+    create or replace function public.session_actor_in_firm(session_token text, firm text)
+      returns table (user_id text, user_name text, user_email text, user_language text,
+                     expires_at timestamptz, firm_id uuid, firm_name text, firm_language text,
+                     staff_role text)
+      language plpgsql volatile
+      set search_path = pg_catalog, pg_temp
+    as $fn$
+    #variable_conflict use_column
+    declare
+      r record;
+    begin
+      for r in select * from public.session_actor(session_token) loop
+        perform set_config('app.user_id', r.user_id, true);
+        perform set_config('app.firm_id', firm, true);
+        user_id := r.user_id;
+        user_name := r.user_name;
+        user_email := r.user_email;
+        user_language := r.user_language;
+        expires_at := r.expires_at;
+        firm_id := r.firm_id;
+        firm_name := r.firm_name;
+        firm_language := r.firm_language;
+        staff_role := r.staff_role;
+        return next;
+      end loop;
+    end
+    $fn$`);
+  await client.query("revoke all on function public.session_actor_in_firm(text, text) from public");
+  await client.query(`grant execute on function public.session_actor_in_firm(text, text) to ${APP_ROLE}`);
 }
