@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClientFilePage } from "../../../contracts/clients";
 import type {
+  AccessLevel,
   AddGrantee,
   CreateGrant,
   CreateGrantProfile,
@@ -108,6 +109,16 @@ export async function saveGrant(
     });
   if (change.patch) saved = await api<GrantDetail>(url, { method: "PATCH", body: change.patch });
   return saved;
+}
+
+/** Changes the access new grantees of a grant get unless another is chosen; refreshes what access shows. */
+export function useDefaultAccessMutation(grantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (defaultAccess: AccessLevel) =>
+      api<GrantDetail>(`/api/grants/${enc(grantId)}`, { method: "PATCH", body: { defaultAccess } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accessKeys.all }),
+  });
 }
 
 /** Deletes a grant with its grantees. */

@@ -1,9 +1,12 @@
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { GrantDetail } from "../../../contracts/grants";
+import { type AccessLevel, accessLevels, type GrantDetail } from "../../../contracts/grants";
+import { errorMessage } from "../../ui/api";
 import { Button } from "../../ui/button";
+import { Select } from "../../ui/select";
 import { personsQuery } from "../clients/clients-api";
+import { useDefaultAccessMutation } from "./access-api";
 import { AddGranteeDialog, type Candidate } from "./add-grantee-dialog";
 import { EditorSection } from "./editor-section";
 import { GranteeEntry } from "./grantee-entry";
@@ -11,7 +14,7 @@ import { GranteeEntry } from "./grantee-entry";
 /**
  * Area 3 of the grant editor: who the grant is shared with. Changes here take effect at once (they
  * are not part of the unsaved draft); new grantees are persons of the saved files or outsiders, and
- * start with the access the grant's profile gives. When the grant bundles several files, each person
+ * start with the grant's default access (from its profile; changeable here). When the grant bundles several files, each person
  * is named with their file. Without the right to manage the grant, the entries only show.
  */
 export function GrantGranteesSection({ grant }: { grant: GrantDetail }) {
@@ -38,6 +41,7 @@ export function GrantGranteesSection({ grant }: { grant: GrantDetail }) {
       ),
   });
   const level = t(`access.level.${grant.defaultAccess}`);
+  const defaultAccess = useDefaultAccessMutation(grant.id);
 
   return (
     <EditorSection
@@ -50,6 +54,22 @@ export function GrantGranteesSection({ grant }: { grant: GrantDetail }) {
           ? t("access.editor.fromProfile", { profile: grant.profile.name, level })
           : t("access.editor.defaultAccess", { level })}
       </p>
+      {canManage ? (
+        <Select
+          className="max-w-xs"
+          label={t("access.profiles.defaultAccess")}
+          value={grant.defaultAccess}
+          disabled={defaultAccess.isPending}
+          error={defaultAccess.error ? errorMessage(defaultAccess.error) : undefined}
+          onChange={(event) => defaultAccess.mutate(event.target.value as AccessLevel)}
+        >
+          {accessLevels.map((option) => (
+            <option key={option} value={option}>
+              {t(`access.level.${option}`)}
+            </option>
+          ))}
+        </Select>
+      ) : null}
       {canManage ? (
         <div>
           <Button variant="secondary" onClick={() => setAdding(true)}>
