@@ -232,8 +232,6 @@ export const portalOverviewSchema = z.object({
   access: z.object({
     level: z.enum(accessLevels),
     preview: z.boolean(),
-    /** What the viewer may change here (empty for read-only access and previews). */
-    editableKinds: z.array(z.enum(recordKinds)),
     /** Whether the viewer may give family members access from the portal (PORTAL-9). */
     canManageFamily: z.boolean(),
     /**

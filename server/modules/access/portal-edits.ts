@@ -19,11 +19,6 @@ export function editGrantIds(access: FileAccess, kind: RecordKind): string[] {
     .map((g) => g.rules.id);
 }
 
-/** The kinds the viewer may change on this file (for the UI; every write checks again). */
-export function editableKinds(access: FileAccess): RecordKind[] {
-  return recordKinds.filter((kind) => kind !== "document" && editGrantIds(access, kind).length > 0);
-}
-
 const creatableToggle = { asset: "shareAssets", donation: "shareDonations" } as const;
 
 /**

@@ -123,7 +123,6 @@ describe("portal request scoping: viewer, firm, preview", () => {
     expect(overview.body.access).toEqual({
       ...klaraOverview.body.access,
       preview: true,
-      editableKinds: [],
       mayChange: { ...nothing, donations: false, documents: false },
       mayCreate: { assets: false, donations: false },
     });

@@ -3,7 +3,7 @@ import { grantFeatures } from "../../../contracts/grants.js";
 import type { CoverGroup, PortalContract, PortalOverview } from "../../../contracts/portal.js";
 import type { AssetKind } from "../../../contracts/records.js";
 import { type FileAccess, viewerFeatures } from "../access/portal-access.js";
-import { editableKinds, editGrantIds, familyManagerOf } from "../access/portal-edits.js";
+import { editGrantIds, familyManagerOf } from "../access/portal-edits.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
 import { changeableLists, creatableLists, sharedLists } from "../access/portal-sharing.js";
 import { presentPortalAsset, presentPortalContract, toCents, totalsByCurrency } from "./portal.presenter.js";
@@ -102,7 +102,6 @@ export async function portalOverview(work: PortalWork, fileId: string): Promise<
     access: {
       level: highestLevel(access),
       preview: access.viewer.kind === "preview",
-      editableKinds: editableKinds(access),
       canManageFamily: !("refusal" in manager),
       mayChange: changeableLists(access),
       mayCreate: creatableLists(access),

@@ -1,10 +1,11 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../ui/button";
+import { useNativeDialog } from "../../ui/modal";
 
 /**
- * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and restores
- * focus to the opener; `onClose` keeps React's state in step.
+ * The client file's larger dialog with a close button in its header, on the same native <dialog> as
+ * Modal (web/ui): the browser traps focus, closes on Escape and restores focus to the opener.
  */
 export function Dialog({
   open,
@@ -18,15 +19,8 @@ export function Dialog({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useNativeDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog
