@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { users } from "../identity/identity.tables.js";
 import { claims, contracts } from "../records/records.tables.js";
@@ -30,9 +31,9 @@ const withCurrentColumns = {
   current: documentVersions,
 };
 
-function withCurrent(tx: ScopedTx, where: SQL | undefined) {
-  const firmId = firmOf(tx);
-  return tx.db
+/** Documents with their category and current version, to narrow with a WHERE (also the portal's list). */
+export function selectDocumentsWithCurrent(db: NodePgDatabase) {
+  return db
     .select(withCurrentColumns)
     .from(documents)
     .innerJoin(
@@ -46,8 +47,11 @@ function withCurrent(tx: ScopedTx, where: SQL | undefined) {
         eq(documentVersions.documentId, documents.id),
         eq(documentVersions.version, documents.currentVersion),
       ),
-    )
-    .where(and(eq(documents.firmId, firmId), where));
+    );
+}
+
+function withCurrent(tx: ScopedTx, where: SQL | undefined) {
+  return selectDocumentsWithCurrent(tx.db).where(and(eq(documents.firmId, firmOf(tx)), where));
 }
 
 /** The file's documents, newest first, optionally narrowed. */

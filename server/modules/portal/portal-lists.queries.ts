@@ -6,7 +6,8 @@ import type { FileAccess } from "../access/portal-access.js";
 import { clientEditableContractStatuses } from "../access/sharing-rules.js";
 import { shownBySomeGrant, uuidArray } from "../access/visibility.sql.js";
 import { persons } from "../clients/clients.tables.js";
-import { documentCategories, documents, documentVersions } from "../documents/documents.tables.js";
+import { selectDocumentsWithCurrent } from "../documents/documents.queries.js";
+import { documents } from "../documents/documents.tables.js";
 import {
   assets,
   claims,
@@ -244,25 +245,7 @@ export type ShownDonationRow = Awaited<ReturnType<typeof listShownDonations>>[nu
 export async function listShownDocuments(tx: ScopedTx, access: FileAccess, onlyId?: string) {
   const name = listName("documents", onlyId);
   return preparedOn(tx, name, (db) =>
-    db
-      .select({
-        document: documents,
-        category: { id: documentCategories.id, key: documentCategories.key, name: documentCategories.name },
-        current: documentVersions,
-      })
-      .from(documents)
-      .innerJoin(
-        documentCategories,
-        and(eq(documentCategories.firmId, documents.firmId), eq(documentCategories.id, documents.categoryId)),
-      )
-      .innerJoin(
-        documentVersions,
-        and(
-          eq(documentVersions.firmId, documents.firmId),
-          eq(documentVersions.documentId, documents.id),
-          eq(documentVersions.version, documents.currentVersion),
-        ),
-      )
+    selectDocumentsWithCurrent(db)
       .where(shownOnFile(documents, "document", onlyId !== undefined))
       .orderBy(desc(documents.createdAt), desc(documents.id))
       .prepare(name),

@@ -1,6 +1,13 @@
 import type pg from "pg";
 import { APP_ROLE } from "./pool.js";
 
+// What both functions return and how they run (as their caller, with a pinned search_path).
+const actorFunctionHead = `returns table (user_id text, user_name text, user_email text, user_language text,
+                     expires_at timestamptz, firm_id uuid, firm_name text, firm_language text,
+                     staff_role text)
+      language plpgsql volatile
+      set search_path = pg_catalog, pg_temp`;
+
 /**
  * `session_actor(token)`: the session with that token, its account and the account's active staff
  * membership with the firm's name — what every signed-in request needs first, in one round trip
@@ -11,11 +18,7 @@ import { APP_ROLE } from "./pool.js";
 export async function createSessionActorFunction(client: pg.PoolClient | pg.Client): Promise<void> {
   await client.query(`
     create or replace function public.session_actor(session_token text)
-      returns table (user_id text, user_name text, user_email text, user_language text,
-                     expires_at timestamptz, firm_id uuid, firm_name text, firm_language text,
-                     staff_role text)
-      language plpgsql volatile
-      set search_path = pg_catalog, pg_temp
+      ${actorFunctionHead}
     as $fn$
     #variable_conflict use_column
     declare
@@ -61,11 +64,7 @@ export async function createSessionActorFunction(client: pg.PoolClient | pg.Clie
   // round trip both identifies it and opens its transaction.
   await client.query(`
     create or replace function public.session_actor_in_firm(session_token text, firm text)
-      returns table (user_id text, user_name text, user_email text, user_language text,
-                     expires_at timestamptz, firm_id uuid, firm_name text, firm_language text,
-                     staff_role text)
-      language plpgsql volatile
-      set search_path = pg_catalog, pg_temp
+      ${actorFunctionHead}
     as $fn$
     #variable_conflict use_column
     declare

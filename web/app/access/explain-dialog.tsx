@@ -6,11 +6,16 @@ import type { FileAccessView, Grantee, RecordKind } from "../../../contracts/gra
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
+import { IconButton } from "../../ui/icon-button";
 import { QueryView } from "../../ui/query-view";
 import { Select } from "../../ui/select";
 import { RecordDialog } from "../records/record-dialog";
 import { explainQuery, fileAccessQuery } from "./access-api";
 import { useExplainSentences } from "./explain-steps";
+
+// An eye: the outline and its pupil, as one path.
+const eyePath =
+  "M2.5 12s3.5-6.5 9.5-6.5S21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12Z M9 12a3 3 0 1 0 6 0a3 3 0 1 0-6 0";
 
 /**
  * "Why can X see this?": a small button on a record's row opening a dialog where one chooses a
@@ -35,32 +40,14 @@ export function ExplainButton({
   const label = t("access.explain.open", { name });
   return (
     <>
-      <Button
-        variant="ghost"
-        size="sm"
-        aria-label={label}
-        title={label}
-        className="w-9 px-0"
+      <IconButton
+        label={label}
         onClick={() => {
           setMounted(true);
           setOpen(true);
         }}
-      >
-        <svg
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-          className="size-4.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M2.5 12s3.5-6.5 9.5-6.5S21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12Z" />
-          <circle cx="12" cy="12" r="3" />
-        </svg>
-      </Button>
+        path={eyePath}
+      />
       {/* Portalled to <body>: inside a table cell it would inherit right alignment and no-wrap. */}
       {mounted
         ? createPortal(

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ContractSummary } from "../../../contracts/records";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
+import { IconButton } from "../../ui/icon-button";
 import type { RecordDialogState } from "./record-dialog";
 import { contractName } from "./record-format";
 
@@ -185,44 +186,6 @@ function RowActions({
         />
       </div>
     </td>
-  );
-}
-
-/** A small square button showing only an icon; `label` is both its accessible name and its tooltip. */
-function IconButton({
-  label,
-  onClick,
-  path,
-  className,
-}: {
-  label: string;
-  onClick: () => void;
-  path: string;
-  className?: string;
-}) {
-  return (
-    <Button
-      variant="ghost"
-      size="sm"
-      onClick={onClick}
-      aria-label={label}
-      title={label}
-      className={cn("w-9 px-0", className)}
-    >
-      <svg
-        viewBox="0 0 24 24"
-        aria-hidden="true"
-        focusable="false"
-        className="size-4.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d={path} />
-      </svg>
-    </Button>
   );
 }
 
