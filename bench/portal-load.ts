@@ -117,10 +117,14 @@ export async function startPortalServer(
   }
   // Stages of the API's path, to see where its time goes: the signed-in hook, then also the access.
   app.get("/api/bench/session", (request) => ({ id: requireActor(request).user.id }));
-  app.get("/api/bench/access", (request) =>
-    inPortalScope(deps, request, probe.firmId, async (work) => ({
-      grantIds: (await requirePortalFile(work, probe.fileId)).grantIds,
-    })),
+  // As the portal's reads run it: session, transaction and file access in the opening round trip.
+  app.get<{ Params: { firmId: string; fileId: string } }>(
+    "/api/bench/firms/:firmId/files/:fileId/access",
+    { config: { sessionInScope: true } },
+    (request) =>
+      inPortalScope(deps, request, request.params.firmId, async (work) => ({
+        grantIds: (await requirePortalFile(work, request.params.fileId)).grantIds,
+      })),
   );
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -130,7 +134,10 @@ export async function startPortalServer(
     documents: `/api/portal/firms/${probe.firmId}/files/${probe.fileId}/documents`,
   };
   const baselinePath = { contracts: "/bench/baseline/contracts", documents: "/bench/baseline/documents" };
-  const stagePath = { session: "/api/bench/session", access: "/api/bench/access" };
+  const stagePath = {
+    session: "/api/bench/session",
+    access: `/api/bench/firms/${probe.firmId}/files/${probe.fileId}/access`,
+  };
   for (const stage of Object.values(stagePath)) {
     const res = await app.inject({ method: "GET", url: stage, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`GET ${stage} answered ${res.statusCode}: ${res.body}`);

@@ -123,11 +123,15 @@ async function measurePerf1(ctx: BenchmarkContext): Promise<BenchmarkResult> {
   const rssIdle = round(process.memoryUsage.rss() / 1024 ** 2, 1);
   const { api, baseline } = await measureLists(ctx, server, "1M");
 
-  // Where the API's time goes: the same load on the session hook alone, then with the file access.
+  // Where the API's time goes: the same load on the session hook alone, then on a list's opening
+  // round trip (session, transaction, file access) and commit without the list.
   const stages: Array<[string, string, LoadResult]> = [];
   for (const [stage, label] of [
     ["session", "signed-in hook only (session + actor), trivial answer"],
-    ["access", "signed-in hook + portal scope + file access (requirePortalFile), no list"],
+    [
+      "access",
+      "portal scope as the lists open it (session, transaction and file access in one round trip), commit, no list",
+    ],
   ] as const) {
     const result = await runLoad(server.owner, `${server.base}${server.stagePath[stage]}`, server.cookie);
     ctx.log(
@@ -192,7 +196,7 @@ async function measurePerf1(ctx: BenchmarkContext): Promise<BenchmarkResult> {
     `autocannon (child process) with ${CONNECTIONS} connections for ${SECONDS} s per route, after a 2 s warm-up of each; API and baseline alternate.`,
     "Baseline: a route registered by the benchmark on the same app instance (same process, same pool) that runs one hand-written SELECT of the same rows by id, in the firm's scope (begin, set app.firm_id, select, commit) — no session, no grants, no sharing rules.",
     "ratio = the lower of the two lists' API/baseline throughputs; p50_ms and p99_ms are the worse of the two API lists.",
-    "stage_* figures: benchmark-only routes under /api/ that stop after the signed-in hook, or after the portal scope and file access, under the same load — they show where the API's throughput goes.",
+    "stage_* figures: benchmark-only routes under /api/ that stop after the signed-in hook, or after the portal scope as a list opens it (session, transaction and the viewer's grants on the file in one round trip) and its commit, under the same load — they show where the API's throughput goes.",
     `At ${CONNECTIONS} connections a request waits for the ${CONNECTIONS - 1} others (latency ≈ connections / throughput), so p99 ≤ ${P99_BAR_MS} ms ` +
       `needs well over ${Math.round((CONNECTIONS * 1000) / P99_BAR_MS)} req/s; on this machine the baseline itself answered ` +
       `${lists.map((l) => `${baseline[l].rps} req/s at p99 ${baseline[l].p99} ms`).join(" and ")}.`,

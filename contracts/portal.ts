@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { clientFileKindSchema, personPatchSchema, personRoleSchema, personSchema } from "./clients.js";
 import { documentSummarySchema } from "./documents.js";
-import { accessLevels, granteeStatuses, grantFeatures, portalViews, recordKinds } from "./grants.js";
+import { accessLevels, granteeStatuses, grantFeatures, portalViews } from "./grants.js";
 import {
   addressSchema,
   addressUpdateSchema,

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
+import { databaseFunctions } from "./modules/database-functions.js";
 import { createAuth } from "./modules/identity/auth.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
 import { type Clock, systemClock } from "./platform/clock.js";
@@ -44,7 +45,7 @@ export async function openServices(
     for (const closeOne of closers.reverse()) await closeOne().catch(() => {});
   };
   try {
-    await migrateDatabase(database.owner);
+    await migrateDatabase(database.owner, databaseFunctions);
     const queue = new JobQueue(databaseUrl, {
       work: config.runsWorker,
       pollingIntervalSeconds: options.pollingIntervalSeconds,

@@ -18,8 +18,9 @@ import { SharingWorld } from "../support/sharing-world.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 // SEC-12: random runs of grant, record and grantee changes; after every read step (and at the end of
-// each run) every account's view of every file — through loadFileAccess() + the SQL lists, and
-// through decide() on the loaded grants — must equal the independent model (sharing-model.ts).
+// each run) every account's view of every file — through loadFileAccess() + the SQL lists, through
+// the portal's contract and document lists, and through decide() on the loaded grants — must equal
+// the independent model (sharing-model.ts).
 // SEC12_RUNS lowers the number of runs for local iteration only; the bar is 1,000.
 
 const runs = Number(process.env.SEC12_RUNS ?? 1000);
@@ -51,6 +52,9 @@ async function compare(model: SharingModel, world: SharingWorld): Promise<string
       if (!same(read.grants, grantsExpected))
         lines.push(`  grants: loadFileAccess ${list(read.grants)}, model ${list(grantsExpected)}`);
       if (!same(read.sql, expected)) lines.push(`  SQL lists ${list(read.sql)}, model ${list(expected)}`);
+      const listedExpected = new Set([...expected].filter((l) => read.portalListed.has(l)));
+      if (!same(read.portalLists, listedExpected))
+        lines.push(`  portal lists ${list(read.portalLists)}, model ${list(listedExpected)}`);
       if (!same(read.decided, expected))
         lines.push(`  decide()  ${list(read.decided)}, model ${list(expected)}`);
       for (const d of read.ruleDisagreements) lines.push(`  ${d}`);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { databaseFunctions } from "../../server/modules/database-functions.js";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../server/platform/db/embedded.js";
 import { grantQueueAccess, migrateDatabase } from "../../server/platform/db/migrate.js";
 import { JobQueue, QUEUE_SCHEMA } from "../../server/platform/jobs/queue.js";
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
   const owner = new pg.Pool({ connectionString: templateUrl, max: 2 });
   try {
     await adminQuery(adminUrl, `create database ${template}`);
-    await migrateDatabase(owner);
+    await migrateDatabase(owner, databaseFunctions);
     const queue = new JobQueue(templateUrl, { work: false });
     await queue.start();
     await queue.stop();

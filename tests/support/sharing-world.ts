@@ -13,8 +13,14 @@ import {
 } from "../../server/modules/access/sharing-rules.js";
 import { shownBySomeGrant, tableOfKind } from "../../server/modules/access/visibility.sql.js";
 import { persons } from "../../server/modules/clients/clients.tables.js";
-import { documents } from "../../server/modules/documents/documents.tables.js";
+import { documents, documentVersions } from "../../server/modules/documents/documents.tables.js";
 import { grantContracts, grantees, grantFiles, grants } from "../../server/modules/grants/grants.tables.js";
+import {
+  fileContracts,
+  fileDocuments,
+  readFileRows,
+} from "../../server/modules/portal/portal-file-rows.sql.js";
+import { keepShownContracts, keepShownDocuments } from "../../server/modules/portal/portal-lists.queries.js";
 import {
   assets,
   claims,
@@ -44,6 +50,10 @@ import type {
 export interface ReadResult {
   grants: Set<string>;
   sql: Set<string>;
+  /** What the portal's contract and document lists answer (they keep rows by the engine in memory). */
+  portalLists: Set<string>;
+  /** The file's contracts and documents: the records those two lists are about. */
+  portalListed: Set<string>;
   decided: Set<string>;
   /** Where the rule functions contradict each other or themselves (must stay empty). */
   ruleDisagreements: string[];
@@ -325,6 +335,19 @@ export class SharingWorld {
           claimId: r.claim === null ? null : this.id(r.claim),
         };
         await this.put(documents, [{ ...row, ...links, title: r.label, sharedToPortal: r.shared }]);
+        // The portal lists only documents with their current version.
+        await this.put(documentVersions, [
+          {
+            documentId: id,
+            version: 1,
+            storageKey: `sec-12/${id}`,
+            fileName: `${r.label}.pdf`,
+            contentType: "application/pdf",
+            sizeBytes: 1,
+            sha256: "0".repeat(64),
+            uploadedBy: "sec-12",
+          },
+        ]);
         this.facts.set(r.label, { kind: "document", ...row, ...links, sharedToPortal: r.shared });
         return;
       }
@@ -360,6 +383,17 @@ export class SharingWorld {
       ? (await this.db.execute<{ kind: string; id: string }>(sql.join(lists, sql` union all `))).rows
       : [];
     const label = (id: string) => this.labelOf.get(id) ?? `unknown:${id}`;
+    const portalLists = access.grantIds.length
+      ? [
+          ...keepShownContracts(access, await readFileRows(this.tx, fileContracts, fileId), []).map((r) =>
+            label(r.contract.id),
+          ),
+          ...keepShownDocuments(access, await readFileRows(this.tx, fileDocuments, fileId)).map((r) =>
+            label(r.document.id),
+          ),
+        ]
+      : [];
+    const portalListed = new Set<string>();
     const related: RelatedRecords = {
       contract: (id) => this.contractsById.get(id),
       claim: (id) => {
@@ -372,6 +406,7 @@ export class SharingWorld {
     for (const [recordLabel, facts] of this.facts) {
       const onFile = facts.kind === "contract" ? facts.contract.clientFileId : facts.clientFileId;
       if (onFile !== fileId) continue;
+      if (facts.kind === "contract" || facts.kind === "document") portalListed.add(recordLabel);
       for (const g of access.grants) {
         const { visible, steps } = decide(g.rules, facts, related);
         if (visible) decided.add(recordLabel);
@@ -387,6 +422,8 @@ export class SharingWorld {
     return {
       grants: new Set(access.grantIds.map(label)),
       sql: new Set(rows.map((r) => label(r.id))),
+      portalLists: new Set(portalLists),
+      portalListed,
       decided,
       ruleDisagreements,
     };

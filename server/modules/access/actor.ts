@@ -110,25 +110,34 @@ export async function inSessionFirmScope<T>(
   deps: AppDeps,
   request: FastifyRequest,
   firmId: string,
-  work: (tx: ScopedTx, actor: Actor) => Promise<T>,
+  work: (tx: ScopedTx, actor: Actor, alsoRead: OpeningRows[]) => Promise<T>,
+  /** Statements to send in the same round trip, already in the account's scope; their rows go to `work`. */
+  alsoRead: (literal: (value: string) => string) => string[] = () => [],
 ): Promise<{ result: T } | null> {
   const token = await readSessionToken(deps.auth, request.headers.cookie);
   if (!token) return null;
   return inScopeOpenedBy(
     deps.database,
-    (literal) => `select * from public.session_actor_in_firm(${literal(token)}, ${literal(firmId)})`,
-    (rows) => {
-      const row = rows[0] as SessionActorRow | undefined;
+    (literal) =>
+      [
+        `select * from public.session_actor_in_firm(${literal(token)}, ${literal(firmId)})`,
+        ...alsoRead(literal),
+      ].join("; "),
+    ([actorRows = [], ...others]) => {
+      const row = actorRows[0] as SessionActorRow | undefined;
       if (!row || sessionNeedsBetterAuth(row.expires_at)) return null;
       const actor = actorOfRow(row);
-      return { scope: { firmId, userId: actor.user.id }, value: actor };
+      return { scope: { firmId, userId: actor.user.id }, value: { actor, others } };
     },
-    (tx, actor) => {
+    (tx, { actor, others }) => {
       adoptActor(request, actor);
-      return work(tx, actor);
+      return work(tx, actor, others);
     },
   );
 }
+
+/** The rows of one statement sent in a transaction's opening round trip. */
+export type OpeningRows = Array<Record<string, unknown>>;
 
 /** Makes `actor` the request's; a signed-in account's own language wins over the browser's for messages. */
 export function adoptActor(request: FastifyRequest, actor: Actor | null): void {

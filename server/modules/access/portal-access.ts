@@ -1,18 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PersonRole } from "../../../contracts/clients.js";
 import type { AccessLevel, ContractMode, GrantFeature, RecordKind } from "../../../contracts/grants.js";
 import type { ContractCategory } from "../../../contracts/records.js";
-import { preparedOn, type ScopedTx } from "../../platform/db/scope.js";
+import type { ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
-import { persons } from "../clients/clients.tables.js";
-import { grantees, grantFiles, grants } from "../grants/grants.tables.js";
+import type { FileGrantRow } from "./file-grants.sql.js";
 import {
+  decide,
   type EditRefusal,
   editRefusal,
   effectiveStatus,
   type GranteeRole,
   type GrantRules,
+  type RecordFacts,
+  type RelatedRecords,
   seesContactDetails,
 } from "./sharing-rules.js";
 
@@ -49,48 +49,23 @@ export interface FileAccess {
   grantIds: string[];
 }
 
-/** The statement behind loadFileAccess, per kind of viewer (their grantees by account, or one grantee). */
-function fileAccessQuery(viewerKind: PortalViewer["kind"]) {
-  return (db: NodePgDatabase) => {
-    const viewerId = sql.placeholder("viewerId");
-    const fileId = sql.placeholder("fileId");
-    return db
-      .select({
-        grant: grants,
-        grantee: grantees,
-        personRole: persons.role,
-        // The grant's manual list, only as far as it concerns this file: one statement, bounded however
-        // many files the grant bundles.
-        manualContractIds: sql<string[] | null>`(select array_agg(gc.contract_id) from grant_contracts gc
-          join contracts c on c.firm_id = gc.firm_id and c.id = gc.contract_id
-          where gc.firm_id = ${grants.firmId} and gc.grant_id = ${grants.id} and c.client_file_id = ${fileId})`,
-      })
-      .from(grantees)
-      .innerJoin(grants, and(eq(grants.firmId, grantees.firmId), eq(grants.id, grantees.grantId)))
-      .innerJoin(
-        grantFiles,
-        and(
-          eq(grantFiles.firmId, grants.firmId),
-          eq(grantFiles.grantId, grants.id),
-          eq(grantFiles.clientFileId, fileId),
-        ),
-      )
-      .leftJoin(persons, and(eq(persons.firmId, grantees.firmId), eq(persons.id, grantees.personId)))
-      .where(
-        and(
-          eq(grantees.firmId, sql.placeholder("firmId")),
-          viewerKind === "account" ? eq(grantees.accountId, viewerId) : eq(grantees.id, viewerId),
-        ),
-      )
-      .prepare(`portal_file_access_${viewerKind}`);
-  };
+/** The viewer's grantee rows on one file, read by the named statement behind `portal_file_grants`. */
+async function readFileGrantRows(tx: ScopedTx, viewer: PortalViewer, fileId: string) {
+  const { rows } = await tx.client.query<FileGrantRow>({
+    name: "portal_file_grants",
+    text: "select * from public.portal_file_grants($1, $2, $3)",
+    values: [
+      fileId,
+      viewer.kind === "account" ? viewer.accountId : null,
+      viewer.kind === "preview" ? viewer.granteeId : null,
+    ],
+  });
+  return rows;
 }
 
 /**
  * Loads the grants through which `viewer` reaches `fileId` right now, in one query: the grantee rows
- * with their grants and the part of each manual contract list on this file. A grantee counts when
- * active and not expired (a lock, revoke or passed expiry takes effect on this very request); a
- * preview also shows a `pending` grantee, as they will see it once they join.
+ * with their grants and the part of each manual contract list on this file (file-grants.sql.ts).
  */
 export async function loadFileAccess(
   tx: ScopedTx,
@@ -98,54 +73,60 @@ export async function loadFileAccess(
   fileId: string,
   now: Date,
 ): Promise<FileAccess> {
+  return fileAccessOfRows(tx, viewer, fileId, now, await readFileGrantRows(tx, viewer, fileId));
+}
+
+/**
+ * The access `rows` of `portal_file_grants` give now. A grantee counts when active and not expired
+ * (a lock, revoke or passed expiry takes effect on this very request); a preview also shows a
+ * `pending` grantee, as they will see it once they join.
+ */
+export function fileAccessOfRows(
+  tx: ScopedTx,
+  viewer: PortalViewer,
+  fileId: string,
+  now: Date,
+  rows: readonly FileGrantRow[],
+): FileAccess {
   const firmId = tx.scope.firmId;
   if (!firmId) throw new Error("portal access needs a firm scope");
-  const rows = await preparedOn(
-    tx,
-    `portal_file_access_${viewer.kind}`,
-    fileAccessQuery(viewer.kind),
-  ).execute({
-    firmId,
-    viewerId: viewer.kind === "account" ? viewer.accountId : viewer.granteeId,
-    fileId,
-  });
-  const usable = rows.filter(({ grantee }) => {
+  const usable = rows.filter((row) => {
     const status = effectiveStatus(
-      { status: grantee.status as "pending" | "active" | "locked" | "revoked", expiresAt: grantee.expiresAt },
+      { status: row.status as "pending" | "active" | "locked" | "revoked", expiresAt: row.expires_at },
       now,
     );
     return status === "active" || (viewer.kind === "preview" && status === "pending");
   });
-  const grantIds = [...new Set(usable.map((r) => r.grant.id))];
-  const viewerGrants = usable.map(({ grant, grantee, personRole, manualContractIds }): ViewerGrant => {
+  const grantIds = [...new Set(usable.map((r) => r.grant_id))];
+  const viewerGrants = usable.map((row): ViewerGrant => {
     const rules: GrantRules = {
-      id: grant.id,
-      name: grant.name,
-      shareAssets: grant.shareAssets,
-      shareDonations: grant.shareDonations,
-      sharePersons: grant.sharePersons,
-      shareClaims: grant.shareClaims,
-      shareAddresses: grant.shareAddresses,
-      contractMode: grant.contractMode as ContractMode,
-      contractCategories: grant.contractCategories as ContractCategory[],
-      lineOfBusinessIds: grant.lineOfBusinessIds,
-      documentCategoryIds: grant.documentCategoryIds,
+      id: row.grant_id,
+      name: row.grant_name,
+      shareAssets: row.share_assets,
+      shareDonations: row.share_donations,
+      sharePersons: row.share_persons,
+      shareClaims: row.share_claims,
+      shareAddresses: row.share_addresses,
+      contractMode: row.contract_mode as ContractMode,
+      contractCategories: row.contract_categories as ContractCategory[],
+      lineOfBusinessIds: row.line_of_business_ids,
+      documentCategoryIds: row.document_category_ids,
       // What this access concerns: the one file (the grant's other files are other requests).
       fileIds: new Set([fileId]),
-      manualContractIds: new Set(manualContractIds ?? []),
+      manualContractIds: new Set(row.manual_contract_ids ?? []),
     };
     return {
       rules,
-      features: grant.features as GrantFeature[],
-      view: grant.view as "private" | "business",
-      showProductName: grant.showProductName,
-      caseHandlerId: grant.caseHandlerId,
-      showCaseHandler: grant.showCaseHandler,
+      features: row.features as GrantFeature[],
+      view: row.view as "private" | "business",
+      showProductName: row.show_product_name,
+      caseHandlerId: row.case_handler_id,
+      showCaseHandler: row.show_case_handler,
       grantee: {
-        id: grantee.id,
-        personId: grantee.personId,
-        access: grantee.access as AccessLevel,
-        role: (personRole as PersonRole | null) ?? "external_advisor",
+        id: row.grantee_id,
+        personId: row.person_id,
+        access: row.access as AccessLevel,
+        role: (row.person_role as PersonRole | null) ?? "external_advisor",
       },
     };
   });
@@ -158,8 +139,12 @@ export async function requireFileAccess(
   viewer: PortalViewer,
   fileId: string,
   now: Date,
+  /** The rows already read in the transaction's opening round trip, if any. */
+  opened?: readonly FileGrantRow[],
 ): Promise<FileAccess> {
-  const access = await loadFileAccess(tx, viewer, fileId, now);
+  const access = opened
+    ? fileAccessOfRows(tx, viewer, fileId, now, opened)
+    : await loadFileAccess(tx, viewer, fileId, now);
   if (access.grants.length === 0) throw new AppError("not_found");
   return access;
 }
@@ -182,6 +167,21 @@ export function grantsAllowingEdit(access: FileAccess, kind: RecordKind): string
   throw new AppError(
     "forbidden",
     refusals.includes("role_may_not_edit_kind") ? "access.role_may_not_edit" : "access.read_only",
+  );
+}
+
+/**
+ * Whether one of the viewer's grants on the file — or, given `amongGrantIds`, one of those — shows
+ * `record`: the engine's own decision (sharing-rules.ts) over rows a list has read for the file.
+ */
+export function viewerSees(
+  access: FileAccess,
+  record: RecordFacts,
+  related: RelatedRecords,
+  amongGrantIds?: readonly string[],
+): boolean {
+  return access.grants.some(
+    (g) => (!amongGrantIds || amongGrantIds.includes(g.rules.id)) && decide(g.rules, record, related).visible,
   );
 }
 

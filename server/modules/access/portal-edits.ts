@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PersonRole } from "../../../contracts/clients.js";
-import { type AccessLevel, type RecordKind, recordKinds } from "../../../contracts/grants.js";
+import type { AccessLevel, RecordKind } from "../../../contracts/grants.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
 import { persons } from "../clients/clients.tables.js";

@@ -15,8 +15,9 @@ import { AppError } from "../../platform/errors.js";
 import { type AuditContext, auditContextOf } from "../audit/audit.service.js";
 import { clientFiles, persons } from "../clients/clients.tables.js";
 import { grantees, grantFiles, grants } from "../grants/grants.tables.js";
-import { type Actor, adoptActor, inSessionFirmScope, requireActor } from "./actor.js";
+import { type Actor, adoptActor, inSessionFirmScope, type OpeningRows, requireActor } from "./actor.js";
 import { assertCanOnFile, visibleClientFilesCondition } from "./client-files.access.js";
+import { accountFileGrantsStatement, type FileGrantRow } from "./file-grants.sql.js";
 import { type FileAccess, type PortalViewer, requireFileAccess } from "./portal-access.js";
 import { requireVisible } from "./portal-edits.js";
 import { effectiveStatus } from "./sharing-rules.js";
@@ -34,6 +35,20 @@ export interface PortalWork {
   audit: AuditContext;
   /** The request's instant: a lock, revoke or expiry counts from exactly here. */
   now: Date;
+  /** What the opening round trip already read of the route's file: the viewer's grants, and more. */
+  openedFile: OpenedFile | null;
+}
+
+/** A database function of one argument, the file (`fn(file uuid)`), that a route reads first. */
+export interface OpeningRead {
+  name: string;
+}
+
+/** The viewer's grant rows on one file, and the rows of the route's OpeningRead, read in one round trip. */
+export interface OpenedFile {
+  fileId: string;
+  rows: FileGrantRow[];
+  alsoRead: { name: string; rows: OpeningRows } | null;
 }
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,6 +63,12 @@ function previewGranteeId(request: FastifyRequest): string | null {
   return value;
 }
 
+/** The route's `:fileId` when it is a well-formed id (a malformed one is the route schema's 400). */
+function routeFileId(request: FastifyRequest): string | null {
+  const fileId = (request.params as { fileId?: unknown } | undefined)?.fileId;
+  return typeof fileId === "string" && uuidShape.test(fileId) ? fileId : null;
+}
+
 /**
  * Runs portal work for the request in one transaction scoped to `firmId`. The viewer is the signed-in
  * account, or — with the preview header — a staff member looking as one grantee of their own firm
@@ -58,17 +79,53 @@ export async function inPortalScope<T>(
   request: FastifyRequest,
   firmId: string,
   fn: (work: PortalWork) => Promise<T>,
+  /** What the route reads of its file first, to read in the opening round trip as well. */
+  alsoRead?: OpeningRead,
 ): Promise<T> {
   const granteeId = previewGranteeId(request);
   // Acting as a client, even when the account is also staff somewhere.
-  const asClient = (tx: ScopedTx, actor: Actor) => {
+  const asClient = (tx: ScopedTx, actor: Actor, openedFile: PortalWork["openedFile"] = null) => {
     const audit: AuditContext = { ...auditContextOf(request, actor, deps.clock), actorKind: "client" };
     const viewer: PortalViewer = { kind: "account", accountId: actor.user.id };
-    return fn({ tx, firmId, viewer, viewerName: actor.user.name, staff: null, audit, now: audit.at });
+    return fn({
+      tx,
+      firmId,
+      viewer,
+      viewerName: actor.user.name,
+      staff: null,
+      audit,
+      now: audit.at,
+      openedFile,
+    });
   };
   if (request.readActor) {
-    // The portal's reads find the session and open their transaction in one round trip.
-    const done = await inSessionFirmScope(deps, request, firmId, asClient);
+    // The portal's reads find the session, open their transaction and read the viewer's grants on
+    // the route's file (and what the route reads of it first) in one round trip.
+    const fileId = routeFileId(request);
+    const done = await inSessionFirmScope(
+      deps,
+      request,
+      firmId,
+      (tx, actor, [grantRows, alsoRows]) =>
+        asClient(
+          tx,
+          actor,
+          fileId && grantRows
+            ? {
+                fileId,
+                rows: grantRows as unknown as FileGrantRow[],
+                alsoRead: alsoRead && alsoRows ? { name: alsoRead.name, rows: alsoRows } : null,
+              }
+            : null,
+        ),
+      (literal) =>
+        fileId
+          ? [
+              accountFileGrantsStatement(literal(fileId)),
+              ...(alsoRead ? [`select * from public.${alsoRead.name}(${literal(fileId)}::uuid)`] : []),
+            ]
+          : [],
+    );
     if (done) return done.result;
     adoptActor(request, await request.readActor());
   }
@@ -86,7 +143,16 @@ export async function inPortalScope<T>(
       .from(grantees)
       .where(and(eq(grantees.firmId, firmId), eq(grantees.id, granteeId)));
     if (!grantee) throw new AppError("not_found");
-    return fn({ tx, firmId, viewer, viewerName: grantee.name, staff, audit, now: audit.at });
+    return fn({
+      tx,
+      firmId,
+      viewer,
+      viewerName: grantee.name,
+      staff,
+      audit,
+      now: audit.at,
+      openedFile: null,
+    });
   });
 }
 
@@ -96,7 +162,8 @@ export async function inPortalScope<T>(
  */
 export async function requirePortalFile(work: PortalWork, fileId: string): Promise<FileAccess> {
   if (work.staff) await assertCanOnFile(work.tx, work.staff, "client_file.read", fileId);
-  return requireFileAccess(work.tx, work.viewer, fileId, work.now);
+  const opened = work.openedFile?.fileId === fileId ? work.openedFile.rows : undefined;
+  return requireFileAccess(work.tx, work.viewer, fileId, work.now, opened);
 }
 
 /** Whether a grantee in this state gives access now (a preview also shows a pending grantee). */

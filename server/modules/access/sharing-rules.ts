@@ -37,6 +37,22 @@ export interface ContractFacts {
   lineOfBusinessId: string | null;
 }
 
+/** What a contract row must hold for the rules (its status still unchecked text). */
+export type ContractRowFacts = Omit<ContractFacts, "status"> & { status: string };
+
+/** A contract row's facts (any row with these columns: a table row, or a join's columns). */
+export function contractFactsOf(row: ContractRowFacts): ContractFacts {
+  return {
+    id: row.id,
+    clientFileId: row.clientFileId,
+    status: row.status as ContractFacts["status"],
+    offerDate: row.offerDate,
+    applicationDate: row.applicationDate,
+    documentDate: row.documentDate,
+    lineOfBusinessId: row.lineOfBusinessId,
+  };
+}
+
 /** Any record, with what the rules need to know about it. */
 export type RecordFacts =
   | { kind: "asset" | "donation" | "person"; id: string; clientFileId: string }

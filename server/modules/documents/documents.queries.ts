@@ -31,8 +31,8 @@ const withCurrentColumns = {
   current: documentVersions,
 };
 
-/** Documents with their category and current version, to narrow with a WHERE (also the portal's list). */
-export function selectDocumentsWithCurrent(db: NodePgDatabase) {
+/** Documents with their category and current version, to narrow with a WHERE. */
+function selectDocumentsWithCurrent(db: NodePgDatabase) {
   return db
     .select(withCurrentColumns)
     .from(documents)

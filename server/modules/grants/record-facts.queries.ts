@@ -1,9 +1,8 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordKind, RecordRef } from "../../../contracts/grants.js";
-import type { ContractStatus } from "../../../contracts/records.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
-import type { ContractFacts, RecordFacts, RelatedRecords } from "../access/sharing-rules.js";
+import { contractFactsOf, type RecordFacts, type RelatedRecords } from "../access/sharing-rules.js";
 import { persons } from "../clients/clients.tables.js";
 import { documents } from "../documents/documents.tables.js";
 import {
@@ -58,30 +57,6 @@ const contractColumns = {
   number: contracts.number,
 };
 
-function contractFacts(row: ContractRowLike): ContractFacts {
-  return {
-    id: row.id,
-    clientFileId: row.clientFileId,
-    status: row.status as ContractStatus,
-    offerDate: row.offerDate,
-    applicationDate: row.applicationDate,
-    documentDate: row.documentDate,
-    lineOfBusinessId: row.lineOfBusinessId,
-  };
-}
-
-interface ContractRowLike {
-  id: string;
-  clientFileId: string;
-  status: string;
-  offerDate: string | null;
-  applicationDate: string | null;
-  documentDate: string | null;
-  lineOfBusinessId: string | null;
-  insurer: string;
-  number: string | null;
-}
-
 const ref = (kind: RecordKind, id: string, clientFileId: string, label: string): RecordRef => ({
   kind,
   id,
@@ -97,7 +72,7 @@ export async function loadRecords(tx: ScopedTx, kind: RecordKind, filter: Filter
     case "contract": {
       const rows = await tx.db.select(contractColumns).from(contracts).where(w(contracts));
       return rows.map((r) => ({
-        facts: { kind, contract: contractFacts(r) },
+        facts: { kind, contract: contractFactsOf(r) },
         ref: ref(kind, r.id, r.clientFileId, [r.insurer, r.number].filter(Boolean).join(" ")),
       }));
     }
@@ -201,7 +176,7 @@ export async function loadRelated(tx: ScopedTx, records: readonly RecordFacts[])
         .from(contracts)
         .where(and(eq(contracts.firmId, firmOf(tx)), inArray(contracts.id, [...contractIds])))
     : [];
-  const contractMap = new Map(contractRows.map((r) => [r.id, contractFacts(r)]));
+  const contractMap = new Map(contractRows.map((r) => [r.id, contractFactsOf(r)]));
   const claimMap = new Map(claimRows.map((r) => [r.id, r]));
   return { contract: (id) => contractMap.get(id), claim: (id) => claimMap.get(id) };
 }

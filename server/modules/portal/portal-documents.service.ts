@@ -22,7 +22,7 @@ export async function openPortalDownload(
   documentId: string,
 ): Promise<PortalDownload> {
   const access = await requirePortalFile(work, fileId);
-  const [row] = await listShownDocuments(work.tx, access, documentId);
+  const [row] = await listShownDocuments(work, access, documentId);
   if (!row) throw new AppError("not_found");
   const { current } = row;
   await recordAudit(work.tx, work.audit, {

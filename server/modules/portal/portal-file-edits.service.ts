@@ -176,7 +176,7 @@ export async function updatePortalContract(
     before: presentContract(row),
     after: presentContract(after),
   });
-  const [shown] = await listShownContracts(work.tx, access, editGrantIds(access, "contract"), id);
+  const [shown] = await listShownContracts(work, access, editGrantIds(access, "contract"), id);
   if (!shown) throw new AppError("not_found");
   return presentPortalContract(shown);
 }

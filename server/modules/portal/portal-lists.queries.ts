@@ -1,13 +1,17 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { RecordKind } from "../../../contracts/grants.js";
 import { preparedOn, type ScopedTx } from "../../platform/db/scope.js";
-import type { FileAccess } from "../access/portal-access.js";
-import { clientEditableContractStatuses } from "../access/sharing-rules.js";
+import { type FileAccess, viewerSees } from "../access/portal-access.js";
+import type { PortalWork } from "../access/portal-scope.js";
+import {
+  clientEditableContractStatuses,
+  contractFactsOf,
+  type RecordFacts,
+  type RelatedRecords,
+} from "../access/sharing-rules.js";
 import { shownBySomeGrant, uuidArray } from "../access/visibility.sql.js";
 import { persons } from "../clients/clients.tables.js";
-import { selectDocumentsWithCurrent } from "../documents/documents.queries.js";
-import { documents } from "../documents/documents.tables.js";
 import {
   assets,
   claims,
@@ -16,6 +20,13 @@ import {
   linesOfBusiness,
   referenceAddresses,
 } from "../records/records.tables.js";
+import {
+  type FileContractRow,
+  type FileDocumentRow,
+  fileContracts,
+  fileDocuments,
+  fileRowsOf,
+} from "./portal-file-rows.sql.js";
 
 // The portal's lists: each is ONE statement whose WHERE carries shownBySomeGrant over the viewer's
 // grants (never a check per row). `editable` is the same predicate over the grants that allow a change.
@@ -56,48 +67,62 @@ interface FileRecordTable {
   id: AnyPgColumn;
 }
 
-/** The WHERE of every list: the viewer's file, optionally one row, and shown by one of their grants. */
-function shownOnFile(table: FileRecordTable, kind: RecordKind, oneRow: boolean) {
+/** The viewer's file, optionally one row of it. */
+function onFile(table: FileRecordTable, oneRow: boolean) {
   return and(
     eq(table.firmId, firmIdParam),
     eq(table.clientFileId, fileIdParam),
     oneRow ? eq(table.id, onlyIdParam) : undefined,
-    shownBySomeGrant(kind, grantIdsParam),
   );
 }
+
+/** The WHERE of the lists filtered in SQL: the viewer's file, optionally one row, shown by one of their grants. */
+function shownOnFile(table: FileRecordTable, kind: RecordKind, oneRow: boolean) {
+  return and(onFile(table, oneRow), shownBySomeGrant(kind, grantIdsParam));
+}
+
+/** Contracts are tied to nothing: the rules ask nothing more of them. */
+const nothingTied: RelatedRecords = { contract: () => undefined, claim: () => undefined };
+
+const clientEditableStatuses: ReadonlySet<string> = new Set(clientEditableContractStatuses);
 
 const contractLine = and(
   eq(linesOfBusiness.firmId, contracts.firmId),
   eq(linesOfBusiness.id, contracts.lineOfBusinessId),
 );
 
-/** The contracts the viewer sees, by line (code; none last), then insurer. */
+/**
+ * The contracts the viewer sees among the file's `rows` (fileContracts), in their order, each with
+ * `editable`: shown by a grant that allows the change (`editIds`), and held elsewhere (only those
+ * the client may change).
+ */
+export function keepShownContracts(
+  access: FileAccess,
+  rows: readonly FileContractRow[],
+  editIds: readonly string[],
+) {
+  const shown: Array<FileContractRow & { editable: boolean }> = [];
+  for (const row of rows) {
+    const facts: RecordFacts = { kind: "contract", contract: contractFactsOf(row.contract) };
+    if (!viewerSees(access, facts, nothingTied)) continue;
+    const editable =
+      clientEditableStatuses.has(row.contract.status) && viewerSees(access, facts, nothingTied, editIds);
+    shown.push({ ...row, editable });
+  }
+  return shown;
+}
+export type ShownContractRow = ReturnType<typeof keepShownContracts>[number];
+
+/** The contracts of the file the viewer sees (or the one `onlyId`), read as the request opened. */
 export async function listShownContracts(
-  tx: ScopedTx,
+  work: PortalWork,
   access: FileAccess,
   editIds: readonly string[],
   onlyId?: string,
 ) {
-  const name = listName("contracts", onlyId);
-  return preparedOn(tx, name, (db) =>
-    db
-      .select({
-        contract: contracts,
-        lineId: linesOfBusiness.id,
-        lineCode: linesOfBusiness.code,
-        lineName: linesOfBusiness.name,
-        editable: sql<boolean>`(${editableFlag("contract")} and ${inArray(contracts.status, [
-          ...clientEditableContractStatuses,
-        ])})`,
-      })
-      .from(contracts)
-      .leftJoin(linesOfBusiness, contractLine)
-      .where(shownOnFile(contracts, "contract", onlyId !== undefined))
-      .orderBy(sql`${linesOfBusiness.code} asc nulls last`, asc(contracts.insurer), asc(contracts.id))
-      .prepare(name),
-  ).execute(listValues(access, editIds, onlyId));
+  const rows = await fileRowsOf(work, fileContracts, access.fileId);
+  return keepShownContracts(access, onlyId ? rows.filter((r) => r.contract.id === onlyId) : rows, editIds);
 }
-export type ShownContractRow = Awaited<ReturnType<typeof listShownContracts>>[number];
 
 /** The assets the viewer sees, by kind then description. */
 export async function listShownAssets(
@@ -241,14 +266,34 @@ export async function listShownDonations(
 }
 export type ShownDonationRow = Awaited<ReturnType<typeof listShownDonations>>[number];
 
-/** The documents the viewer sees (shared, not tied to anything hidden), newest first, with the current version. */
-export async function listShownDocuments(tx: ScopedTx, access: FileAccess, onlyId?: string) {
-  const name = listName("documents", onlyId);
-  return preparedOn(tx, name, (db) =>
-    selectDocumentsWithCurrent(db)
-      .where(shownOnFile(documents, "document", onlyId !== undefined))
-      .orderBy(desc(documents.createdAt), desc(documents.id))
-      .prepare(name),
-  ).execute(listValues(access, [], onlyId));
+/**
+ * The documents the viewer sees among the file's shared `rows` (fileDocuments), in their order: in
+ * the grant's categories and not tied to a contract or claim the grant hides.
+ */
+export function keepShownDocuments(access: FileAccess, rows: readonly FileDocumentRow[]): FileDocumentRow[] {
+  return rows.filter((row) => {
+    const { document } = row;
+    const tied = [row.tiedContract, row.claimContract].flatMap((c) => (c ? [contractFactsOf(c)] : []));
+    const related: RelatedRecords = {
+      contract: (id) => tied.find((c) => c.id === id),
+      claim: (id) => (row.tiedClaim?.id === id ? row.tiedClaim : undefined),
+    };
+    const facts: RecordFacts = {
+      kind: "document",
+      id: document.id,
+      clientFileId: document.clientFileId,
+      sharedToPortal: document.sharedToPortal,
+      categoryId: document.categoryId,
+      contractId: document.contractId,
+      claimId: document.claimId,
+    };
+    return viewerSees(access, facts, related);
+  });
 }
-export type ShownDocumentRow = Awaited<ReturnType<typeof listShownDocuments>>[number];
+export type ShownDocumentRow = FileDocumentRow;
+
+/** The documents of the file the viewer sees (or the one `onlyId`), read as the request opened. */
+export async function listShownDocuments(work: PortalWork, access: FileAccess, onlyId?: string) {
+  const rows = await fileRowsOf(work, fileDocuments, access.fileId);
+  return keepShownDocuments(access, onlyId ? rows.filter((r) => r.document.id === onlyId) : rows);
+}

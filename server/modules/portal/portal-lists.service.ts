@@ -38,7 +38,7 @@ import {
 /** The contracts of the file the viewer sees (PORTAL-4). */
 export async function listPortalContracts(work: PortalWork, fileId: string): Promise<PortalContractList> {
   const access = await requirePortalFile(work, fileId);
-  const rows = await listShownContracts(work.tx, access, editGrantIds(access, "contract"));
+  const rows = await listShownContracts(work, access, editGrantIds(access, "contract"));
   return { contracts: rows.map(presentPortalContract) };
 }
 
@@ -94,7 +94,7 @@ export async function listPortalDonations(work: PortalWork, fileId: string): Pro
 /** The documents the viewer sees: shared ones, in the grant's categories, not tied to hidden records. */
 export async function listPortalDocuments(work: PortalWork, fileId: string): Promise<PortalDocumentList> {
   const access = await requirePortalFile(work, fileId);
-  return { documents: (await listShownDocuments(work.tx, access)).map(presentPortalDocument) };
+  return { documents: (await listShownDocuments(work, access)).map(presentPortalDocument) };
 }
 
 /**

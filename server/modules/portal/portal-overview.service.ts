@@ -76,7 +76,7 @@ export async function portalOverview(work: PortalWork, fileId: string): Promise<
   const access = await requirePortalFile(work, fileId);
   const file = await findPortalFile(work.tx, access);
   const grant = presentingGrant(access);
-  const contracts = (await listShownContracts(work.tx, access, editGrantIds(access, "contract"))).map(
+  const contracts = (await listShownContracts(work, access, editGrantIds(access, "contract"))).map(
     presentPortalContract,
   );
   const handlerName =

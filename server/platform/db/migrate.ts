@@ -2,17 +2,25 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
 import { migrationsFolder } from "../paths.js";
+import { createFirmFunction } from "./firm-function.js";
 import { APP_ROLE } from "./pool.js";
 import { createSessionActorFunction } from "./session-actor.sql.js";
 
-/** Applies the committed Drizzle migrations, then (re)asserts roles, grants and row-level security. */
-export async function migrateDatabase(owner: pg.Pool): Promise<void> {
+/** Creates (or replaces) one of the modules' database functions, once the tables exist. */
+export type DatabaseFunction = (client: pg.PoolClient) => Promise<void>;
+
+/**
+ * Applies the committed Drizzle migrations, (re)asserts roles, grants and row-level security, then
+ * (re)creates the modules' database `functions`.
+ */
+export async function migrateDatabase(owner: pg.Pool, functions: readonly DatabaseFunction[]): Promise<void> {
   const client = await owner.connect();
   try {
     // One migrator at a time when several processes start together.
     await client.query("select pg_advisory_lock(hashtext('atrium.migrate'))");
     await migrate(drizzle({ client }), { migrationsFolder, migrationsSchema: "drizzle" });
     await secureDatabase(client);
+    for (const create of functions) await create(client);
   } finally {
     await client.query("select pg_advisory_unlock(hashtext('atrium.migrate'))").catch(() => {});
     client.release();
@@ -90,38 +98,28 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
  * an owner without BYPASSRLS the table's policy applies as well: same answers, without the index.
  * EXECUTE … USING plans each call with the real firm and patterns, which a generic plan cannot weigh
  * (callers pass no pattern without letters or digits: it has no trigrams and would read the whole
- * index). `create or replace` cannot change the signature or columns: that needs a `drop function`.
+ * index).
  */
 async function createClientFileSearch(client: pg.PoolClient | pg.Client): Promise<void> {
-  await client.query(`
-    create or replace function public.client_file_search(patterns text[])
-      returns table (firm_id uuid, id uuid, kind text, display_name text, number text,
-                     case_owner_id text, updated_at timestamptz)
-      language plpgsql stable security definer
-      set search_path = pg_catalog, pg_temp
+  await createFirmFunction(client, {
+    name: "client_file_search",
+    params: "patterns text[]",
+    columns: `firm_id uuid, id uuid, kind text, display_name text, number text, case_owner_id text,
+              updated_at timestamptz`,
+    options: `security definer
       -- The table is read on every search and stays in memory, where reading pages out of order
       -- costs about what reading them in order does (the usual value for memory and SSDs).
       set random_page_cost = 1.1
       -- A plain scan here reads every firm's rows; a firm's range of an index or the trigram index
       -- always does better. Without these two, PostgreSQL 15 and a fresh bulk load both pick it for a
       -- pattern matching a fifth of the files, at two to three times the trigram index's cost.
-      set enable_seqscan = off
-    as $fn$
-    declare
-      firm uuid := nullif(current_setting('app.firm_id', true), '')::uuid;
-    begin
-      if firm is null then
-        return;
-      end if;
-      return query execute
+      set enable_seqscan = off`,
+    body: `return query execute
         'select f.firm_id, f.id, f.kind, f.display_name, f.number, f.case_owner_id, f.updated_at
            from public.client_files f
           where f.firm_id = $1 and f.search_text like any ($2)'
-        using firm, patterns;
-    end
-    $fn$`);
-  await client.query("revoke all on function public.client_file_search(text[]) from public");
-  await client.query(`grant execute on function public.client_file_search(text[]) to ${APP_ROLE}`);
+        using firm, patterns;`,
+  });
 }
 
 /** Lets the app role enqueue jobs inside its own transactions (pg-boss's schema exists by now). */

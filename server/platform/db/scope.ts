@@ -66,15 +66,16 @@ export async function inScope<T>(database: Database, scope: Scope, work: (tx: Sc
 }
 
 /**
- * A transaction whose scope comes from its opening statement, sent in BEGIN's own round trip (the
- * simple query protocol takes no parameters: `opening` puts values in through `literal`). That
- * statement sets app.firm_id / app.user_id LOCAL itself; `decide` reads its rows into the scope and a
- * value for `work` — or null, and the transaction is rolled back and the answer is null.
+ * A transaction whose scope comes from its opening statements, sent in BEGIN's own round trip (the
+ * simple query protocol takes no parameters: `opening` puts values in through `literal`). The first
+ * statement sets app.firm_id / app.user_id LOCAL itself, so any further ones already run in that
+ * scope; `decide` reads the rows of each statement into the scope and a value for `work` — or null,
+ * and the transaction is rolled back and the answer is null.
  */
 export async function inScopeOpenedBy<V, T>(
   database: Database,
   opening: (literal: (value: string) => string) => string,
-  decide: (rows: Array<Record<string, unknown>>) => { scope: Scope; value: V } | null,
+  decide: (results: Array<Array<Record<string, unknown>>>) => { scope: Scope; value: V } | null,
   work: (tx: ScopedTx, value: V) => Promise<T>,
 ): Promise<{ result: T } | null> {
   const client = await database.app.connect();
@@ -83,7 +84,7 @@ export async function inScopeOpenedBy<V, T>(
     const results = (await client.query(
       `begin; ${opening((value) => client.escapeLiteral(value))}`,
     )) as unknown as pg.QueryResult[];
-    const opened = decide(results[1]?.rows ?? []);
+    const opened = decide(results.slice(1).map((result) => result.rows));
     if (!opened) {
       await client.query("rollback");
       return null;
