@@ -16,12 +16,6 @@ import { persons } from "../../server/modules/clients/clients.tables.js";
 import { documents, documentVersions } from "../../server/modules/documents/documents.tables.js";
 import { grantContracts, grantees, grantFiles, grants } from "../../server/modules/grants/grants.tables.js";
 import {
-  fileContracts,
-  fileDocuments,
-  readFileRows,
-} from "../../server/modules/portal/portal-file-rows.sql.js";
-import { keepShownContracts, keepShownDocuments } from "../../server/modules/portal/portal-lists.queries.js";
-import {
   assets,
   claims,
   contracts,
@@ -41,6 +35,7 @@ import type {
   Rules,
   StoredGranteeStatus,
 } from "./sharing-model.js";
+import { currentVersionOf, portalListIds } from "./sharing-portal-lists.js";
 
 // SEC-12: the system side of the model test. A run writes through the app role (row-level security
 // on) inside one transaction that is rolled back at the end, so runs never see each other and nothing
@@ -335,19 +330,7 @@ export class SharingWorld {
           claimId: r.claim === null ? null : this.id(r.claim),
         };
         await this.put(documents, [{ ...row, ...links, title: r.label, sharedToPortal: r.shared }]);
-        // The portal lists only documents with their current version.
-        await this.put(documentVersions, [
-          {
-            documentId: id,
-            version: 1,
-            storageKey: `sec-12/${id}`,
-            fileName: `${r.label}.pdf`,
-            contentType: "application/pdf",
-            sizeBytes: 1,
-            sha256: "0".repeat(64),
-            uploadedBy: "sec-12",
-          },
-        ]);
+        await this.put(documentVersions, [currentVersionOf(id)]);
         this.facts.set(r.label, { kind: "document", ...row, ...links, sharedToPortal: r.shared });
         return;
       }
@@ -383,16 +366,7 @@ export class SharingWorld {
       ? (await this.db.execute<{ kind: string; id: string }>(sql.join(lists, sql` union all `))).rows
       : [];
     const label = (id: string) => this.labelOf.get(id) ?? `unknown:${id}`;
-    const portalLists = access.grantIds.length
-      ? [
-          ...keepShownContracts(access, await readFileRows(this.tx, fileContracts, fileId), []).map((r) =>
-            label(r.contract.id),
-          ),
-          ...keepShownDocuments(access, await readFileRows(this.tx, fileDocuments, fileId)).map((r) =>
-            label(r.document.id),
-          ),
-        ]
-      : [];
+    const portalLists = (await portalListIds(this.tx, access)).map(label);
     const portalListed = new Set<string>();
     const related: RelatedRecords = {
       contract: (id) => this.contractsById.get(id),

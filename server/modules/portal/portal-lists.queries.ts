@@ -28,10 +28,11 @@ import {
   fileRowsOf,
 } from "./portal-file-rows.sql.js";
 
-// The portal's lists: each is ONE statement whose WHERE carries shownBySomeGrant over the viewer's
-// grants (never a check per row). `editable` is the same predicate over the grants that allow a change.
-// Each is a prepared statement per connection (preparedOn): the portal's hottest path neither builds
-// its SQL nor has it planned again on each request; the viewer's values come as placeholders.
+// The portal's lists, one statement each (never a query per row). Contracts and documents read the
+// file's rows through their database function, most often already in the request's opening round
+// trip, and keep what the engine shows (ADR 0008). The others carry shownBySomeGrant over the viewer's
+// grants in their WHERE, `editable` being the same predicate over the grants that allow a change;
+// each is a prepared statement per connection (preparedOn), the viewer's values as placeholders.
 
 const firmIdParam = sql.placeholder("firmId");
 const fileIdParam = sql.placeholder("fileId");
@@ -67,18 +68,14 @@ interface FileRecordTable {
   id: AnyPgColumn;
 }
 
-/** The viewer's file, optionally one row of it. */
-function onFile(table: FileRecordTable, oneRow: boolean) {
+/** The WHERE of a list: the viewer's file, optionally one row, shown by one of their grants. */
+function shownOnFile(table: FileRecordTable, kind: RecordKind, oneRow: boolean) {
   return and(
     eq(table.firmId, firmIdParam),
     eq(table.clientFileId, fileIdParam),
     oneRow ? eq(table.id, onlyIdParam) : undefined,
+    shownBySomeGrant(kind, grantIdsParam),
   );
-}
-
-/** The WHERE of the lists filtered in SQL: the viewer's file, optionally one row, shown by one of their grants. */
-function shownOnFile(table: FileRecordTable, kind: RecordKind, oneRow: boolean) {
-  return and(onFile(table, oneRow), shownBySomeGrant(kind, grantIdsParam));
 }
 
 /** Contracts are tied to nothing: the rules ask nothing more of them. */
