@@ -69,3 +69,17 @@ export function changeableLists(access: FileAccess): PortalOverview["access"]["m
 export function creatableLists(access: FileAccess): PortalOverview["access"]["mayCreate"] {
   return { assets: mayCreate(access, "asset"), donations: mayCreate(access, "donation") };
 }
+
+/**
+ * The lines of business a contract the viewer changes may take and stay in their sight (and in their
+ * hands): null for any line when a grant that lets them change contracts shows every line (it does
+ * not narrow by line, or lists contracts by hand); else the lines those grants name — none when no
+ * grant lets them change a contract at all.
+ */
+export function linesKeepingContractsShown(access: FileAccess): ReadonlySet<string> | null {
+  const allowed = new Set(editGrantIds(access, "contract"));
+  const grants = access.grants.filter((g) => allowed.has(g.rules.id));
+  if (grants.some((g) => g.rules.contractMode === "manual" || g.rules.lineOfBusinessIds.length === 0))
+    return null;
+  return new Set(grants.flatMap((g) => g.rules.lineOfBusinessIds));
+}

@@ -1,6 +1,7 @@
 import type { PersonRole } from "../../../contracts/clients.js";
 import type { Language } from "../../../contracts/common.js";
 import type { FileAccessGrant, FileAccessView, Grantee } from "../../../contracts/grants.js";
+import { translate } from "../../platform/i18n/translate.js";
 import { assertCanOnFile } from "../access/client-files.access.js";
 import { type FileStanding, staffCanOnFile } from "../access/staff.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
@@ -43,6 +44,8 @@ function presentTouchingGrant(
   granteeRows: readonly GranteeRow[],
   standingOf: (fileId: string) => FileStanding | undefined,
   firm: FirmForGrants,
+  /** How reasons are said, or null when the file's own refusal already says it for every grant. */
+  language: Language | null,
 ): FileAccessGrant {
   const own = files.filter((f) => f.grantId === grant.id);
   const standings = own.map((f) => standingOf(f.id));
@@ -50,10 +53,24 @@ function presentTouchingGrant(
     s !== undefined && staffCanOnFile(work.actor, "client_file.read", s);
   const shown = own.filter((_, i) => readable(standings[i]));
   const canOpen = shown.length === own.length;
+  // The first bundled file whose policy keeps the actor from managing access, and its reason.
+  const refusals = canOpen
+    ? own.map((_, i) => managementRefusal(work.actor, [standings[i] as FileStanding], firm))
+    : [];
+  const blocked = refusals.findIndex((r) => r !== null);
+  const blockingFile = own[blocked];
+  const refusal = refusals[blocked] ?? null;
   return {
     ...presentGrantSummary(grant, shown, granteeRows, work.audit.at),
     canOpen,
-    mayManage: canOpen && managementRefusal(work.actor, standings.filter(readable), firm) === null,
+    mayManage: canOpen && refusal === null,
+    manageMessage:
+      refusal && blockingFile && language
+        ? translate(language, "grants.covers_unmanaged_file", {
+            file: `${blockingFile.displayName} (${blockingFile.number})`,
+            reason: translate(language, refusal),
+          })
+        : null,
     hiddenFileCount: own.length - shown.length,
   };
 }
@@ -87,6 +104,7 @@ export async function getFileAccess(
   };
   const entries = granteeRows.map((g) => presentGranteeFor(g, work.audit.at, readable));
   const people = await listPersonsOfFile(work.tx, fileId);
+  const fileRefusal = managementRefusal(work.actor, [standing], firm);
   return {
     clientFileId: fileId,
     persons: people.filter((p) => p.role !== "external_advisor").map((p) => presentPerson(p, entries)),
@@ -96,8 +114,16 @@ export async function getFileAccess(
     outsiders: entries.filter((g) => g.personId === null),
     fromOtherFiles: entries.filter((g) => g.personId !== null && g.clientFileId !== fileId),
     grants: grantRows.map((g) =>
-      presentTouchingGrant(work, g, files, granteeRows, (id) => standings.get(id), firm),
+      presentTouchingGrant(
+        work,
+        g,
+        files,
+        granteeRows,
+        (id) => standings.get(id),
+        firm,
+        fileRefusal ? null : language,
+      ),
     ),
-    management: presentManagement(managementRefusal(work.actor, [standing], firm), language),
+    management: presentManagement(fileRefusal, language),
   };
 }

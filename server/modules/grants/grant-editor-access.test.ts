@@ -75,14 +75,17 @@ describe("the grant editor and Access tab say what the staff member may do (GRAN
     const grant = await insertGrant(t.deps, w.firmId, { fileIds: [w.klaraFile, teamOnly.id] });
     const view = await access(w.owner.client, w.klaraFile);
     expect(view.body.management).toMatchObject({ allowed: true, mayAddExternalAdvisors: true });
+    // The grant they may open but not change says why: the other file's policy.
     expect(view.body.grants.find((g) => g.id === grant.id)).toMatchObject({
       canOpen: true,
       mayManage: false,
+      manageMessage: expect.stringContaining("also covers Muster, Jonas"),
       hiddenFileCount: 0,
     });
     expect(view.body.grants.find((g) => g.id === bothFiles)).toMatchObject({
       canOpen: true,
       mayManage: true,
+      manageMessage: null,
     });
     const got = await detail(w.owner.client, grant.id);
     expect(got.body.management).toMatchObject({
@@ -94,6 +97,9 @@ describe("the grant editor and Access tab say what the staff member may do (GRAN
     const member = await access(w.teamMember.client, w.klaraFile);
     expect(member.body.management).toMatchObject({ allowed: false, mayAddExternalAdvisors: false });
     expect(member.body.grants.every((g) => !g.mayManage)).toBe(true);
+    // The file's own refusal says why once; the grants do not repeat it.
+    expect(member.body.management.message).toEqual(expect.any(String));
+    expect(member.body.grants.every((g) => g.manageMessage === null)).toBe(true);
   });
 
   it("a grant bundling a file the staff member may not read: listed with canOpen false, GET answers 404", async () => {

@@ -3,6 +3,8 @@ import type { FeatureMessages } from "../../platform/i18n/messages.js";
 /** Messages of the grants feature (errors and field hints), keys prefixed "grants.". */
 export const grantsMessages: FeatureMessages = {
   en: {
+    "grants.covers_unmanaged_file":
+      "This grant also covers {{file}}, where you may not manage access. {{reason}}",
     "grants.not_allowed_to_manage.case_owner":
       "Your firm lets only the file's case owner manage portal access. Ask the case owner to do this.",
     "grants.not_allowed_to_manage.admins":
@@ -32,6 +34,8 @@ export const grantsMessages: FeatureMessages = {
       "This person's access is locked, revoked or expired, so they see nothing in the portal. Unlock, reinstate or extend it first.",
   },
   de: {
+    "grants.covers_unmanaged_file":
+      "Diese Freischaltung umfasst auch {{file}}; dort dürfen Sie den Zugang nicht verwalten. {{reason}}",
     "grants.not_allowed_to_manage.case_owner":
       "In Ihrem Büro verwaltet nur die Betreuerin oder der Betreuer der Akte den Portalzugang. Bitten Sie sie oder ihn darum.",
     "grants.not_allowed_to_manage.admins":
@@ -66,6 +70,8 @@ export const grantsMessages: FeatureMessages = {
       "Der Zugang dieser Person ist gesperrt, widerrufen oder abgelaufen; sie sieht im Portal nichts. Entsperren, wiederherstellen oder verlängern Sie ihn zuerst.",
   },
   fr: {
+    "grants.covers_unmanaged_file":
+      "Cet accès partagé couvre aussi {{file}}, où vous ne pouvez pas gérer les accès. {{reason}}",
     "grants.not_allowed_to_manage.case_owner":
       "Dans votre cabinet, seul le chargé du dossier gère les accès au portail. Demandez-le-lui.",
     "grants.not_allowed_to_manage.admins":

@@ -11,6 +11,7 @@ import type {
 import { type FileAccess, viewerSeesContactDetails } from "../access/portal-access.js";
 import { editGrantIds, mayCreate } from "../access/portal-edits.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
+import { linesKeepingContractsShown } from "../access/portal-sharing.js";
 import { listActiveLines } from "../records/contracts.queries.js";
 import {
   presentPortalAddress,
@@ -98,13 +99,16 @@ export async function listPortalDocuments(work: PortalWork, fileId: string): Pro
 }
 
 /**
- * The firm's active lines of business, for the viewer of one of its files to choose from when changing
- * a contract held elsewhere; a file the viewer does not reach answers 404 like every list.
+ * The firm's active lines of business a contract the viewer changes may take (those their grants show:
+ * picking another would take the contract out of their sight), for the viewer of one of its files
+ * changing a contract held elsewhere; a file the viewer does not reach answers 404 like every list.
  */
 export async function listPortalLinesOfBusiness(
   work: PortalWork,
   fileId: string,
 ): Promise<PortalLineOfBusinessList> {
-  await requirePortalFile(work, fileId);
-  return { linesOfBusiness: await listActiveLines(work.tx, work.firmId) };
+  const access = await requirePortalFile(work, fileId);
+  const keeping = linesKeepingContractsShown(access);
+  const lines = await listActiveLines(work.tx, work.firmId);
+  return { linesOfBusiness: keeping ? lines.filter((line) => keeping.has(line.id)) : lines };
 }

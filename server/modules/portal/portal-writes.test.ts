@@ -225,18 +225,25 @@ describe("portal writes (PORTAL-8)", () => {
     expect(otherFilesAsset.status).toBe(404);
   });
 
-  it("offers the firm's active lines of business for a contract held elsewhere; others' ids answer 404", async () => {
-    await setLineActive(t.deps, w.firmId, w.line.PHV, false);
-    try {
-      const res = await w.max.client.get<PortalLineOfBusinessList>(w.url(w.klaraFile, "lines-of-business"));
+  it("offers the active lines a contract held elsewhere may take and stay shown; others' ids answer 404", async () => {
+    const linesFor = async (viewer: typeof w.klara) => {
+      const res = await viewer.client.get<PortalLineOfBusinessList>(w.url(w.klaraFile, "lines-of-business"));
       expect(res.status).toBe(200);
-      const codes = res.body.linesOfBusiness.map((l) => l.code);
-      expect(codes).toEqual([...codes].sort());
-      expect(res.body.linesOfBusiness).toContainEqual({ id: w.line.KFZ, code: "KFZ", name: "Motor" });
-      expect(codes).toContain("HRV");
-      expect(codes).not.toContain("PHV");
+      return res.body.linesOfBusiness;
+    };
+    // The grant shows HRV and KFZ contracts: PHV, though active, would take the contract out of sight.
+    expect(await linesFor(w.klara)).toEqual([
+      { id: w.line.HRV, code: "HRV", name: expect.any(String) },
+      { id: w.line.KFZ, code: "KFZ", name: "Motor" },
+    ]);
+    // Nobody who may not change a contract is offered a line: Max reads, Bernd may not change contracts.
+    expect(await linesFor(w.max)).toEqual([]);
+    expect(await linesFor(w.bernd)).toEqual([]);
+    await setLineActive(t.deps, w.firmId, w.line.HRV, false);
+    try {
+      expect((await linesFor(w.klara)).map((l) => l.code)).toEqual(["KFZ"]);
     } finally {
-      await setLineActive(t.deps, w.firmId, w.line.PHV, true);
+      await setLineActive(t.deps, w.firmId, w.line.HRV, true);
     }
     const changed = await w.klara.client.patch<PortalContract>(
       w.url(w.klaraFile, `contracts/${w.contract.klaraForeignHrv}`),

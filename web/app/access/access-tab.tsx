@@ -231,6 +231,7 @@ function PersonAccess({
                 label="grant"
                 canManage={grantsById.get(g.grantId)?.mayManage ?? false}
                 canOpen={grantsById.get(g.grantId)?.canOpen ?? false}
+                manageMessage={grantsById.get(g.grantId)?.manageMessage}
               />
             </li>
           ))}
@@ -275,6 +276,7 @@ function EntryList({
                 label="both"
                 canManage={grantsById.get(g.grantId)?.mayManage ?? false}
                 canOpen={grantsById.get(g.grantId)?.canOpen ?? false}
+                manageMessage={grantsById.get(g.grantId)?.manageMessage}
                 showFile={showFile}
               />
             </li>

@@ -31,19 +31,22 @@ function GranteeFile({ grantee }: { grantee: Grantee }) {
  * (403 with the firm policy's reason, 409 naming the policy) shows right below the buttons.
  * `label` says what names the entry: the grant (on a person's card), the person (in a grant) or both;
  * `showFile` adds the person's file (grants bundling several). A grant the staff member cannot open
- * (`canOpen` false: it bundles a file they may not read) is named without a link, and says why.
+ * (`canOpen` false: it bundles a file they may not read) is named without a link, and says why; one
+ * they may open but not change says why too (`manageMessage`, from the server).
  */
 export function GranteeEntry({
   grantee,
   label,
   canManage,
   canOpen = true,
+  manageMessage = null,
   showFile = false,
 }: {
   grantee: Grantee;
   label: "grant" | "person" | "both";
   canManage: boolean;
   canOpen?: boolean;
+  manageMessage?: string | null;
   showFile?: boolean;
 }) {
   const { t } = useTranslation();
@@ -109,6 +112,9 @@ export function GranteeEntry({
         ) : null}
       </div>
       {canOpen ? null : <p className="text-sm text-slate-600">{t("access.entry.cannotOpen")}</p>}
+      {canOpen && !canManage && manageMessage ? (
+        <p className="text-sm text-slate-600">{manageMessage}</p>
+      ) : null}
       {grantee.status === "pending" ? (
         <p className="text-sm text-slate-600">{t("access.entry.pendingNote")}</p>
       ) : null}
