@@ -1,21 +1,24 @@
-import type { FileAccess } from "../../server/modules/access/portal-access.js";
+import type { PortalViewer } from "../../server/modules/access/portal-access.js";
 import type { documentVersions } from "../../server/modules/documents/documents.tables.js";
 import {
   fileContracts,
   fileDocuments,
   readFileRows,
 } from "../../server/modules/portal/portal-file-rows.sql.js";
-import { keepShownContracts, keepShownDocuments } from "../../server/modules/portal/portal-lists.queries.js";
 import type { ScopedTx } from "../../server/platform/db/scope.js";
 
-// SEC-12's view through the portal's contract and document lists, which keep a file's rows by the
-// engine in memory (ADR 0008) rather than in their SQL.
+// SEC-12's view through the portal's contract and document lists, which find the viewer's grants
+// and apply the rules inside their database functions (ADR 0008).
 
-/** The ids the portal's contract and document lists answer for `access` (none without a grant). */
-export async function portalListIds(tx: ScopedTx, access: FileAccess): Promise<string[]> {
-  if (access.grantIds.length === 0) return [];
-  const contracts = keepShownContracts(access, await readFileRows(tx, fileContracts, access.fileId), []);
-  const documents = keepShownDocuments(access, await readFileRows(tx, fileDocuments, access.fileId));
+/** The ids the portal's contract and document lists answer for `viewer` on `fileId` at `now`. */
+export async function portalListIds(
+  tx: ScopedTx,
+  viewer: PortalViewer,
+  fileId: string,
+  now: Date,
+): Promise<string[]> {
+  const contracts = await readFileRows(tx, fileContracts, fileId, viewer, now);
+  const documents = await readFileRows(tx, fileDocuments, fileId, viewer, now);
   return [...contracts.map((r) => r.contract.id), ...documents.map((r) => r.document.id)];
 }
 

@@ -366,7 +366,8 @@ export class SharingWorld {
       ? (await this.db.execute<{ kind: string; id: string }>(sql.join(lists, sql` union all `))).rows
       : [];
     const label = (id: string) => this.labelOf.get(id) ?? `unknown:${id}`;
-    const portalLists = (await portalListIds(this.tx, access)).map(label);
+    const viewer = { kind: "account" as const, accountId: this.id(account) };
+    const portalLists = (await portalListIds(this.tx, viewer, fileId, this.now())).map(label);
     const portalListed = new Set<string>();
     const related: RelatedRecords = {
       contract: (id) => this.contractsById.get(id),

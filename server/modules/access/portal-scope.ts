@@ -39,7 +39,10 @@ export interface PortalWork {
   openedFile: OpenedFile | null;
 }
 
-/** A database function of one argument, the file (`fn(file uuid)`), that a route reads first. */
+/**
+ * A database function a route reads first: `fn(file uuid, account text, grantee uuid, at timestamptz)`,
+ * the file's rows as the viewer (an account, or a previewed grantee) sees them at the request's instant.
+ */
 export interface OpeningRead {
   name: string;
 }
@@ -84,8 +87,14 @@ export async function inPortalScope<T>(
 ): Promise<T> {
   const granteeId = previewGranteeId(request);
   // Acting as a client, even when the account is also staff somewhere.
+  // One instant for the whole request: the opening's reads and every decision after them.
+  const now = deps.clock.now();
   const asClient = (tx: ScopedTx, actor: Actor, openedFile: PortalWork["openedFile"] = null) => {
-    const audit: AuditContext = { ...auditContextOf(request, actor, deps.clock), actorKind: "client" };
+    const audit: AuditContext = {
+      ...auditContextOf(request, actor, deps.clock),
+      actorKind: "client",
+      at: now,
+    };
     const viewer: PortalViewer = { kind: "account", accountId: actor.user.id };
     return fn({
       tx,
@@ -122,7 +131,11 @@ export async function inPortalScope<T>(
         fileId
           ? [
               accountFileGrantsStatement(literal(fileId)),
-              ...(alsoRead ? [`select * from public.${alsoRead.name}(${literal(fileId)}::uuid)`] : []),
+              ...(alsoRead
+                ? [
+                    `select * from public.${alsoRead.name}(${literal(fileId)}::uuid, current_setting('app.user_id', true), null, ${literal(now.toISOString())}::timestamptz)`,
+                  ]
+                : []),
             ]
           : [],
     );

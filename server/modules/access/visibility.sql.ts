@@ -49,6 +49,14 @@ const predicates: Record<RecordKind, (g: string) => string> = {
              where dcl.firm_id = ${g}.firm_id and dcl.id = documents.claim_id and ${claimUnder(g, "dcl", 2)})))`,
 };
 
+/**
+ * The rule, within grant `g`, for a row of `kind` under its table's name, as SQL text (for database
+ * functions that apply it over grants they load themselves; tables unqualified, as everywhere here).
+ */
+export function grantShowsRowSql(kind: RecordKind, g: string): string {
+  return predicates[kind](g);
+}
+
 /** The table each kind's rows are read from (the alias its predicate uses). */
 export const tableOfKind: Record<RecordKind, string> = {
   asset: "assets",

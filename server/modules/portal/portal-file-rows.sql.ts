@@ -1,15 +1,16 @@
 import type pg from "pg";
 import { createFirmFunction } from "../../platform/db/firm-function.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
+import type { PortalViewer } from "../access/portal-access.js";
 import type { OpeningRead, PortalWork } from "../access/portal-scope.js";
-import type { ContractRowFacts } from "../access/sharing-rules.js";
+import { grantShowsRowSql } from "../access/visibility.sql.js";
 
-// The portal's two busiest lists read a file's rows through database functions: the list sends the
-// function in its opening round trip, together with the session and the viewer's grants on the file
-// (ADR 0008), and the engine then keeps what the grants show (portal-lists.queries.ts). Outside that
-// round trip (previews, writes, the download's fallback) the same function runs as a named statement.
-// Each runs as its caller, so row-level security applies (createFirmFunction).
-// Dates come as text ('2025-03-01'), as the rest of the app keeps them.
+// The portal's two busiest lists as database functions: each finds the viewer's grants that reach the
+// file at the request's instant (a grantee active and not expired; in a preview, pending too) and
+// answers the file's rows one of them shows, by the rules of visibility.sql.ts, in one statement.
+// A list sends its function in its opening round trip, together with the session and the viewer's
+// grants on the file (ADR 0008); elsewhere (previews, writes) it runs as a named statement. They run
+// as their caller, so row-level security applies (createFirmFunction). Dates come as text.
 
 /** A contract of the file as the portal needs it, with its line of business. */
 export interface FileContractRow {
@@ -36,10 +37,7 @@ export interface FileContractRow {
   lineName: string | null;
 }
 
-/** What the rules need of a contract a document is tied to. */
-type TiedContract = ContractRowFacts;
-
-/** A shared document of the file with its category, current version and what it is tied to. */
+/** A shared document of the file with its category and current version. */
 export interface FileDocumentRow {
   document: {
     id: string;
@@ -49,7 +47,6 @@ export interface FileDocumentRow {
     contractId: string | null;
     claimId: string | null;
     documentDate: string | null;
-    sharedToPortal: boolean;
     currentVersion: number;
     createdAt: Date;
   };
@@ -62,10 +59,6 @@ export interface FileDocumentRow {
     sizeBytes: number;
     sha256: string;
   };
-  /** The contract the document is tied to, and the claim with its contract (null when none). */
-  tiedContract: TiedContract | null;
-  tiedClaim: { id: string; contractId: string | null } | null;
-  claimContract: TiedContract | null;
 }
 
 /** A portal file read: its function (OpeningRead) and how its raw rows become the list's rows. */
@@ -73,77 +66,85 @@ export interface FileRowsRead<Row> extends OpeningRead {
   rowsOf(raw: Array<Record<string, unknown>>): Row[];
 }
 
-/** The contract columns of `alias` the rules need, as text where they are dates. */
-const tiedColumns = (alias: string) =>
-  `${alias}.id, ${alias}.client_file_id, ${alias}.status, ${alias}.offer_date::text,
-   ${alias}.application_date::text, ${alias}.document_date::text, ${alias}.line_of_business_id`;
+/**
+ * The grants through which the viewer reaches `file` at `at`, as effectiveStatus() decides with the
+ * request's clock (portal-access.ts): the account's active grantees, or the previewed grantee when
+ * active or pending; none expired. Loaded once per call (materialized): each row is then checked
+ * against these few in memory.
+ */
+function viewerGrants(viewer: "account" | "grantee"): string {
+  const who =
+    viewer === "account"
+      ? "ge.account_id = account and ge.status = 'active'"
+      : "ge.id = grantee and ge.status in ('active', 'pending')";
+  return `with vg as materialized (
+      select g.* from public.grantees ge
+        join public.grants g on g.firm_id = ge.firm_id and g.id = ge.grant_id
+        join public.grant_files gf on gf.firm_id = g.firm_id and gf.grant_id = g.id and gf.client_file_id = file
+       where ge.firm_id = firm and ${who} and (ge.expires_at is null or ge.expires_at > at))`;
+}
 
-/** The same, as returned columns named `prefix`…. */
-const tiedColumnTypes = (prefix: string) =>
-  `${prefix}id uuid, ${prefix}client_file_id uuid, ${prefix}status text, ${prefix}offer_date text,
-   ${prefix}application_date text, ${prefix}document_date text, ${prefix}line_of_business_id uuid`;
+/** A list function's body: `select` (which uses `vg`) for an account, or for a previewed grantee. */
+function listBody(select: string): string {
+  return `if grantee is null then
+        return query ${viewerGrants("account")} ${select};
+      else
+        return query ${viewerGrants("grantee")} ${select};
+      end if;`;
+}
 
-/** Creates `portal_file_contracts(file)` and `portal_file_documents(file)` (see the head of this file). */
+/** What both functions take, and where the rules' unqualified table names resolve. */
+const listFunction = {
+  params: "file uuid, account text, grantee uuid, at timestamptz",
+  searchPath: "public, pg_temp",
+};
+
+/** Creates `portal_file_contracts(…)` and `portal_file_documents(…)` (see the head of this file). */
 export async function createPortalFileRowsFunctions(client: pg.PoolClient | pg.Client): Promise<void> {
   await createFirmFunction(client, {
+    ...listFunction,
     name: "portal_file_contracts",
-    params: "file uuid",
     columns: `id uuid, client_file_id uuid, number text, insurer text, product_name text, risk text,
               status text, offer_date text, application_date text, document_date text, start_date text,
               end_date text, premium text, premium_frequency text, currency text,
               line_of_business_id uuid, line_code text, line_name text`,
-    body: `return query
-        select c.id, c.client_file_id, c.number, c.insurer, c.product_name, c.risk, c.status,
-               c.offer_date::text, c.application_date::text, c.document_date::text, c.start_date::text,
-               c.end_date::text, c.premium::text, c.premium_frequency, c.currency, c.line_of_business_id,
-               l.code, l.name
-          from public.contracts c
-          left join public.lines_of_business l on l.firm_id = c.firm_id and l.id = c.line_of_business_id
-         where c.firm_id = firm and c.client_file_id = file
-         order by l.code asc nulls last, c.insurer, c.id;`,
+    body: listBody(`
+        select contracts.id, contracts.client_file_id, contracts.number, contracts.insurer,
+               contracts.product_name, contracts.risk, contracts.status, contracts.offer_date::text,
+               contracts.application_date::text, contracts.document_date::text,
+               contracts.start_date::text, contracts.end_date::text, contracts.premium::text,
+               contracts.premium_frequency, contracts.currency, contracts.line_of_business_id, l.code, l.name
+          from public.contracts contracts
+          left join public.lines_of_business l
+            on l.firm_id = contracts.firm_id and l.id = contracts.line_of_business_id
+         where contracts.firm_id = firm and contracts.client_file_id = file
+           and exists (select 1 from vg g where ${grantShowsRowSql("contract", "g")})
+         order by l.code asc nulls last, contracts.insurer, contracts.id`),
   });
   await createFirmFunction(client, {
+    ...listFunction,
     name: "portal_file_documents",
-    params: "file uuid",
     columns: `id uuid, client_file_id uuid, title text, category_id uuid, contract_id uuid, claim_id uuid,
-              document_date text, shared_to_portal boolean, current_version integer,
-              created_at timestamptz, category_key text, category_name text, storage_key text,
-              file_name text, content_type text, size_bytes bigint, sha256 text,
-              ${tiedColumnTypes("tc_")}, claim_contract_id uuid, ${tiedColumnTypes("cc_")}`,
-    body: `return query
-        select d.id, d.client_file_id, d.title, d.category_id, d.contract_id, d.claim_id,
-               d.document_date::text, d.shared_to_portal, d.current_version, d.created_at, k.key, k.name,
-               v.storage_key, v.file_name, v.content_type, v.size_bytes, v.sha256,
-               ${tiedColumns("tc")}, cl.contract_id, ${tiedColumns("cc")}
-          from public.documents d
-          join public.document_categories k on k.firm_id = d.firm_id and k.id = d.category_id
-          join public.document_versions v
-            on v.firm_id = d.firm_id and v.document_id = d.id and v.version = d.current_version
-          left join public.contracts tc on tc.firm_id = d.firm_id and tc.id = d.contract_id
-          left join public.claims cl on cl.firm_id = d.firm_id and cl.id = d.claim_id
-          left join public.contracts cc on cc.firm_id = cl.firm_id and cc.id = cl.contract_id
-         where d.firm_id = firm and d.client_file_id = file and d.shared_to_portal
-         order by d.created_at desc, d.id desc;`,
+              document_date text, current_version integer, created_at timestamptz, category_key text,
+              category_name text, storage_key text, file_name text, content_type text, size_bytes bigint,
+              sha256 text`,
+    body: listBody(`
+        select documents.id, documents.client_file_id, documents.title, documents.category_id,
+               documents.contract_id, documents.claim_id, documents.document_date::text,
+               documents.current_version, documents.created_at, k.key, k.name, v.storage_key,
+               v.file_name, v.content_type, v.size_bytes, v.sha256
+          from public.documents documents
+          join public.document_categories k on k.firm_id = documents.firm_id and k.id = documents.category_id
+          join public.document_versions v on v.firm_id = documents.firm_id
+           and v.document_id = documents.id and v.version = documents.current_version
+         where documents.firm_id = firm and documents.client_file_id = file
+           and exists (select 1 from vg g where ${grantShowsRowSql("document", "g")})
+         order by documents.created_at desc, documents.id desc`),
   });
 }
 
-type Raw = Record<string, unknown>;
 const text = (value: unknown) => value as string;
 const textOrNull = (value: unknown) => (value ?? null) as string | null;
-
-/** The tied contract under `prefix` (tc_, cc_), or null when the left join found none. */
-function tiedOf(raw: Raw, prefix: string): TiedContract | null {
-  if (raw[`${prefix}id`] === null) return null;
-  return {
-    id: text(raw[`${prefix}id`]),
-    clientFileId: text(raw[`${prefix}client_file_id`]),
-    status: text(raw[`${prefix}status`]),
-    offerDate: textOrNull(raw[`${prefix}offer_date`]),
-    applicationDate: textOrNull(raw[`${prefix}application_date`]),
-    documentDate: textOrNull(raw[`${prefix}document_date`]),
-    lineOfBusinessId: textOrNull(raw[`${prefix}line_of_business_id`]),
-  };
-}
 
 /** The file's contracts, by line (code; none last), then insurer. */
 export const fileContracts: FileRowsRead<FileContractRow> = {
@@ -188,7 +189,6 @@ export const fileDocuments: FileRowsRead<FileDocumentRow> = {
         contractId: textOrNull(r.contract_id),
         claimId: textOrNull(r.claim_id),
         documentDate: textOrNull(r.document_date),
-        sharedToPortal: r.shared_to_portal as boolean,
         currentVersion: r.current_version as number,
         createdAt: r.created_at as Date,
       },
@@ -202,16 +202,12 @@ export const fileDocuments: FileRowsRead<FileDocumentRow> = {
         sizeBytes: Number(r.size_bytes),
         sha256: text(r.sha256),
       },
-      tiedContract: tiedOf(r, "tc_"),
-      tiedClaim:
-        r.claim_id === null ? null : { id: text(r.claim_id), contractId: textOrNull(r.claim_contract_id) },
-      claimContract: tiedOf(r, "cc_"),
     })),
 };
 
 /**
- * The rows of `read` for `fileId`: those the request's opening round trip already read, else read now
- * (a named statement: planned once per connection).
+ * The rows of `read` for `fileId` as the work's viewer sees them: those the request's opening round
+ * trip already read, else read now.
  */
 export async function fileRowsOf<Row>(
   work: PortalWork,
@@ -221,19 +217,26 @@ export async function fileRowsOf<Row>(
   const opened = work.openedFile;
   if (opened?.fileId === fileId && opened.alsoRead?.name === read.name)
     return read.rowsOf(opened.alsoRead.rows);
-  return readFileRows(work.tx, read, fileId);
+  return readFileRows(work.tx, read, fileId, work.viewer, work.now);
 }
 
-/** The rows of `read` for `fileId`, read in the transaction now. */
+/** The rows of `read` for `fileId` that `viewer` sees at `now`, read in the transaction (a named statement). */
 export async function readFileRows<Row>(
   tx: ScopedTx,
   read: FileRowsRead<Row>,
   fileId: string,
+  viewer: PortalViewer,
+  now: Date,
 ): Promise<Row[]> {
   const { rows } = await tx.client.query({
     name: read.name,
-    text: `select * from public.${read.name}($1)`,
-    values: [fileId],
+    text: `select * from public.${read.name}($1, $2, $3, $4)`,
+    values: [
+      fileId,
+      viewer.kind === "account" ? viewer.accountId : null,
+      viewer.kind === "preview" ? viewer.granteeId : null,
+      now,
+    ],
   });
   return read.rowsOf(rows);
 }

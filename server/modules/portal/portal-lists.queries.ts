@@ -28,11 +28,12 @@ import {
   fileRowsOf,
 } from "./portal-file-rows.sql.js";
 
-// The portal's lists, one statement each (never a query per row). Contracts and documents read the
-// file's rows through their database function, most often already in the request's opening round
-// trip, and keep what the engine shows (ADR 0008). The others carry shownBySomeGrant over the viewer's
-// grants in their WHERE, `editable` being the same predicate over the grants that allow a change;
-// each is a prepared statement per connection (preparedOn), the viewer's values as placeholders.
+// The portal's lists, each filtered in SQL by the viewer's grants in one statement (never a query per
+// row). Contracts and documents come from their database functions (portal-file-rows.sql.ts), most
+// often already read in the request's opening round trip (ADR 0008); a contract's `editable` is then
+// decided by the engine over the rows. The others carry shownBySomeGrant in their WHERE, `editable`
+// being the same predicate over the grants that allow a change; each is a prepared statement per
+// connection (preparedOn), the viewer's values as placeholders.
 
 const firmIdParam = sql.placeholder("firmId");
 const fileIdParam = sql.placeholder("fileId");
@@ -89,26 +90,22 @@ const contractLine = and(
 );
 
 /**
- * The contracts the viewer sees among the file's `rows` (fileContracts), in their order, each with
- * `editable`: shown by a grant that allows the change (`editIds`), and held elsewhere (only those
- * the client may change).
+ * The contracts the viewer sees (`rows`, from fileContracts), each with `editable`: shown by a grant
+ * that allows the change (`editIds`), and held elsewhere (only those the client may change).
  */
-export function keepShownContracts(
+export function withEditable(
   access: FileAccess,
   rows: readonly FileContractRow[],
   editIds: readonly string[],
 ) {
-  const shown: Array<FileContractRow & { editable: boolean }> = [];
-  for (const row of rows) {
+  return rows.map((row) => {
     const facts: RecordFacts = { kind: "contract", contract: contractFactsOf(row.contract) };
-    if (!viewerSees(access, facts, nothingTied)) continue;
     const editable =
       clientEditableStatuses.has(row.contract.status) && viewerSees(access, facts, nothingTied, editIds);
-    shown.push({ ...row, editable });
-  }
-  return shown;
+    return { ...row, editable };
+  });
 }
-export type ShownContractRow = ReturnType<typeof keepShownContracts>[number];
+export type ShownContractRow = ReturnType<typeof withEditable>[number];
 
 /** The contracts of the file the viewer sees (or the one `onlyId`), read as the request opened. */
 export async function listShownContracts(
@@ -118,7 +115,7 @@ export async function listShownContracts(
   onlyId?: string,
 ) {
   const rows = await fileRowsOf(work, fileContracts, access.fileId);
-  return keepShownContracts(access, onlyId ? rows.filter((r) => r.contract.id === onlyId) : rows, editIds);
+  return withEditable(access, onlyId ? rows.filter((r) => r.contract.id === onlyId) : rows, editIds);
 }
 
 /** The assets the viewer sees, by kind then description. */
@@ -263,34 +260,10 @@ export async function listShownDonations(
 }
 export type ShownDonationRow = Awaited<ReturnType<typeof listShownDonations>>[number];
 
-/**
- * The documents the viewer sees among the file's shared `rows` (fileDocuments), in their order: in
- * the grant's categories and not tied to a contract or claim the grant hides.
- */
-export function keepShownDocuments(access: FileAccess, rows: readonly FileDocumentRow[]): FileDocumentRow[] {
-  return rows.filter((row) => {
-    const { document } = row;
-    const tied = [row.tiedContract, row.claimContract].flatMap((c) => (c ? [contractFactsOf(c)] : []));
-    const related: RelatedRecords = {
-      contract: (id) => tied.find((c) => c.id === id),
-      claim: (id) => (row.tiedClaim?.id === id ? row.tiedClaim : undefined),
-    };
-    const facts: RecordFacts = {
-      kind: "document",
-      id: document.id,
-      clientFileId: document.clientFileId,
-      sharedToPortal: document.sharedToPortal,
-      categoryId: document.categoryId,
-      contractId: document.contractId,
-      claimId: document.claimId,
-    };
-    return viewerSees(access, facts, related);
-  });
-}
 export type ShownDocumentRow = FileDocumentRow;
 
 /** The documents of the file the viewer sees (or the one `onlyId`), read as the request opened. */
 export async function listShownDocuments(work: PortalWork, access: FileAccess, onlyId?: string) {
   const rows = await fileRowsOf(work, fileDocuments, access.fileId);
-  return keepShownDocuments(access, onlyId ? rows.filter((r) => r.document.id === onlyId) : rows);
+  return onlyId ? rows.filter((r) => r.document.id === onlyId) : rows;
 }

@@ -12,6 +12,13 @@ export interface FirmFunction {
   body: string;
   /** Lines placed between the signature and the body: `security definer`, `set …` (with comments). */
   options?: string;
+  /** Further variables, e.g. `grant_ids uuid[];`. */
+  declare?: string;
+  /**
+   * Where unqualified names resolve; by default only the catalog, so the body names its tables with
+   * `public.`. A SECURITY DEFINER function must keep the default.
+   */
+  searchPath?: string;
 }
 
 /**
@@ -24,12 +31,13 @@ export async function createFirmFunction(client: pg.PoolClient | pg.Client, fn: 
     create or replace function public.${fn.name}(${fn.params})
       returns table (${fn.columns})
       language plpgsql stable
-      set search_path = pg_catalog, pg_temp
+      set search_path = ${fn.searchPath ?? "pg_catalog, pg_temp"}
       ${fn.options ?? ""}
     as $fn$
     #variable_conflict use_column
     declare
       firm uuid := nullif(current_setting('app.firm_id', true), '')::uuid;
+      ${fn.declare ?? ""}
     begin
       if firm is null then
         return;
