@@ -288,10 +288,7 @@ export const fileAccessGrantSchema = grantSummarySchema.extend({
   canOpen: z.boolean(),
   /** Whether they may change the grant and its grantees (the firm policy on every bundled file). */
   mayManage: z.boolean(),
-  /**
-   * Why not, translated, when they manage access on this file and may open the grant but not change
-   * it (another bundled file's policy); null otherwise (the view's `management` says the file's why).
-   */
+  /** Why not (translated) when another bundled file's policy forbids it; else null (see `management`). */
   manageMessage: z.string().nullable(),
   /** Bundled files left out of `files` because the staff member may not open them. */
   hiddenFileCount: z.number().int(),

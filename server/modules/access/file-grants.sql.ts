@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { createFirmFunction } from "../../platform/db/firm-function.js";
+import type { ScopedTx } from "../../platform/db/scope.js";
 
 // The grants through which a viewer reaches one client file, as one database function: the portal's
 // reads send it in their opening round trip (ADR 0008), and every other use of a file's access runs
@@ -80,4 +81,18 @@ export async function createFileGrantsFunction(client: pg.PoolClient | pg.Client
 /** The statement for the signed-in account of the transaction (its app.user_id), on `fileLiteral`. */
 export function accountFileGrantsStatement(fileLiteral: string): string {
   return `select * from public.portal_file_grants(${fileLiteral}::uuid, current_setting('app.user_id', true), null)`;
+}
+
+/** The rows for an account (or one previewed grantee) on `fileId`, read by a named statement. */
+export async function readFileGrantRows(
+  tx: ScopedTx,
+  fileId: string,
+  viewer: { account: string | null; grantee: string | null },
+): Promise<FileGrantRow[]> {
+  const { rows } = await tx.client.query<FileGrantRow>({
+    name: "portal_file_grants",
+    text: "select * from public.portal_file_grants($1, $2, $3)",
+    values: [fileId, viewer.account, viewer.grantee],
+  });
+  return rows;
 }

@@ -3,7 +3,7 @@ import type { AccessLevel, ContractMode, GrantFeature, RecordKind } from "../../
 import type { ContractCategory } from "../../../contracts/records.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
-import type { FileGrantRow } from "./file-grants.sql.js";
+import { type FileGrantRow, readFileGrantRows } from "./file-grants.sql.js";
 import {
   decide,
   type EditRefusal,
@@ -49,20 +49,6 @@ export interface FileAccess {
   grantIds: string[];
 }
 
-/** The viewer's grantee rows on one file, read by the named statement behind `portal_file_grants`. */
-async function readFileGrantRows(tx: ScopedTx, viewer: PortalViewer, fileId: string) {
-  const { rows } = await tx.client.query<FileGrantRow>({
-    name: "portal_file_grants",
-    text: "select * from public.portal_file_grants($1, $2, $3)",
-    values: [
-      fileId,
-      viewer.kind === "account" ? viewer.accountId : null,
-      viewer.kind === "preview" ? viewer.granteeId : null,
-    ],
-  });
-  return rows;
-}
-
 /**
  * Loads the grants through which `viewer` reaches `fileId` right now, in one query: the grantee rows
  * with their grants and the part of each manual contract list on this file (file-grants.sql.ts).
@@ -73,7 +59,11 @@ export async function loadFileAccess(
   fileId: string,
   now: Date,
 ): Promise<FileAccess> {
-  return fileAccessOfRows(tx, viewer, fileId, now, await readFileGrantRows(tx, viewer, fileId));
+  const rows = await readFileGrantRows(tx, fileId, {
+    account: viewer.kind === "account" ? viewer.accountId : null,
+    grantee: viewer.kind === "preview" ? viewer.granteeId : null,
+  });
+  return fileAccessOfRows(tx, viewer, fileId, now, rows);
 }
 
 /**

@@ -39,12 +39,11 @@ export interface PortalWork {
   openedFile: OpenedFile | null;
 }
 
-/**
- * A database function a route reads first: `fn(file uuid, account text, grantee uuid, at timestamptz)`,
- * the file's rows as the viewer (an account, or a previewed grantee) sees them at the request's instant.
- */
+/** A database function a route reads first: the file's rows as the viewer sees them at an instant. */
 export interface OpeningRead {
   name: string;
+  /** Its call for the transaction's signed-in account, with the file and the instant as literals. */
+  openingStatement(fileLiteral: string, atLiteral: string): string;
 }
 
 /** The viewer's grant rows on one file, and the rows of the route's OpeningRead, read in one round trip. */
@@ -131,11 +130,7 @@ export async function inPortalScope<T>(
         fileId
           ? [
               accountFileGrantsStatement(literal(fileId)),
-              ...(alsoRead
-                ? [
-                    `select * from public.${alsoRead.name}(${literal(fileId)}::uuid, current_setting('app.user_id', true), null, ${literal(now.toISOString())}::timestamptz)`,
-                  ]
-                : []),
+              ...(alsoRead ? [alsoRead.openingStatement(literal(fileId), literal(now.toISOString()))] : []),
             ]
           : [],
     );

@@ -66,6 +66,27 @@ export interface FileRowsRead<Row> extends OpeningRead {
   rowsOf(raw: Array<Record<string, unknown>>): Row[];
 }
 
+/** A call of list function `name` with its four arguments (file, account, grantee, at) as SQL. */
+function callOf(name: string, file: string, account: string, grantee: string, at: string): string {
+  return `select * from public.${name}(${file}, ${account}, ${grantee}, ${at})`;
+}
+
+/** The read of list function `name`: in an opening, as the transaction's signed-in account. */
+function fileRowsRead<Row>(name: string, rowsOf: FileRowsRead<Row>["rowsOf"]): FileRowsRead<Row> {
+  return {
+    name,
+    rowsOf,
+    openingStatement: (fileLiteral, atLiteral) =>
+      callOf(
+        name,
+        `${fileLiteral}::uuid`,
+        "current_setting('app.user_id', true)",
+        "null",
+        `${atLiteral}::timestamptz`,
+      ),
+  };
+}
+
 /**
  * The grants through which the viewer reaches `file` at `at`, as effectiveStatus() decides with the
  * request's clock (portal-access.ts): the account's active grantees, or the previewed grantee when
@@ -147,63 +168,59 @@ const text = (value: unknown) => value as string;
 const textOrNull = (value: unknown) => (value ?? null) as string | null;
 
 /** The file's contracts, by line (code; none last), then insurer. */
-export const fileContracts: FileRowsRead<FileContractRow> = {
-  name: "portal_file_contracts",
-  rowsOf: (raw) =>
-    raw.map((r) => ({
-      contract: {
-        id: text(r.id),
-        clientFileId: text(r.client_file_id),
-        number: textOrNull(r.number),
-        insurer: text(r.insurer),
-        productName: textOrNull(r.product_name),
-        risk: textOrNull(r.risk),
-        status: text(r.status),
-        offerDate: textOrNull(r.offer_date),
-        applicationDate: textOrNull(r.application_date),
-        documentDate: textOrNull(r.document_date),
-        startDate: textOrNull(r.start_date),
-        endDate: textOrNull(r.end_date),
-        premium: textOrNull(r.premium),
-        premiumFrequency: textOrNull(r.premium_frequency),
-        currency: text(r.currency),
-        lineOfBusinessId: textOrNull(r.line_of_business_id),
-      },
-      // The line as joined: none when the contract has none (or it is gone).
-      lineId: r.line_code === null ? null : textOrNull(r.line_of_business_id),
-      lineCode: textOrNull(r.line_code),
-      lineName: textOrNull(r.line_name),
-    })),
-};
+export const fileContracts = fileRowsRead<FileContractRow>("portal_file_contracts", (raw) =>
+  raw.map((r) => ({
+    contract: {
+      id: text(r.id),
+      clientFileId: text(r.client_file_id),
+      number: textOrNull(r.number),
+      insurer: text(r.insurer),
+      productName: textOrNull(r.product_name),
+      risk: textOrNull(r.risk),
+      status: text(r.status),
+      offerDate: textOrNull(r.offer_date),
+      applicationDate: textOrNull(r.application_date),
+      documentDate: textOrNull(r.document_date),
+      startDate: textOrNull(r.start_date),
+      endDate: textOrNull(r.end_date),
+      premium: textOrNull(r.premium),
+      premiumFrequency: textOrNull(r.premium_frequency),
+      currency: text(r.currency),
+      lineOfBusinessId: textOrNull(r.line_of_business_id),
+    },
+    // The line as joined: none when the contract has none (or it is gone).
+    lineId: r.line_code === null ? null : textOrNull(r.line_of_business_id),
+    lineCode: textOrNull(r.line_code),
+    lineName: textOrNull(r.line_name),
+  })),
+);
 
 /** The file's shared documents, newest first. */
-export const fileDocuments: FileRowsRead<FileDocumentRow> = {
-  name: "portal_file_documents",
-  rowsOf: (raw) =>
-    raw.map((r) => ({
-      document: {
-        id: text(r.id),
-        clientFileId: text(r.client_file_id),
-        title: text(r.title),
-        categoryId: text(r.category_id),
-        contractId: textOrNull(r.contract_id),
-        claimId: textOrNull(r.claim_id),
-        documentDate: textOrNull(r.document_date),
-        currentVersion: r.current_version as number,
-        createdAt: r.created_at as Date,
-      },
-      category: { id: text(r.category_id), key: text(r.category_key), name: text(r.category_name) },
-      current: {
-        version: r.current_version as number,
-        storageKey: text(r.storage_key),
-        fileName: text(r.file_name),
-        contentType: text(r.content_type),
-        // bigint arrives as text; a document is far below 2^53 bytes.
-        sizeBytes: Number(r.size_bytes),
-        sha256: text(r.sha256),
-      },
-    })),
-};
+export const fileDocuments = fileRowsRead<FileDocumentRow>("portal_file_documents", (raw) =>
+  raw.map((r) => ({
+    document: {
+      id: text(r.id),
+      clientFileId: text(r.client_file_id),
+      title: text(r.title),
+      categoryId: text(r.category_id),
+      contractId: textOrNull(r.contract_id),
+      claimId: textOrNull(r.claim_id),
+      documentDate: textOrNull(r.document_date),
+      currentVersion: r.current_version as number,
+      createdAt: r.created_at as Date,
+    },
+    category: { id: text(r.category_id), key: text(r.category_key), name: text(r.category_name) },
+    current: {
+      version: r.current_version as number,
+      storageKey: text(r.storage_key),
+      fileName: text(r.file_name),
+      contentType: text(r.content_type),
+      // bigint arrives as text; a document is far below 2^53 bytes.
+      sizeBytes: Number(r.size_bytes),
+      sha256: text(r.sha256),
+    },
+  })),
+);
 
 /**
  * The rows of `read` for `fileId` as the work's viewer sees them: those the request's opening round
@@ -230,7 +247,7 @@ export async function readFileRows<Row>(
 ): Promise<Row[]> {
   const { rows } = await tx.client.query({
     name: read.name,
-    text: `select * from public.${read.name}($1, $2, $3, $4)`,
+    text: callOf(read.name, "$1", "$2", "$3", "$4"),
     values: [
       fileId,
       viewer.kind === "account" ? viewer.accountId : null,
