@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps.js";
 import { databaseFunctions } from "./modules/database-functions.js";
 import { createAuth } from "./modules/identity/auth.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
+import { createReminderJobs } from "./modules/invitations/reminders.jobs.js";
 import { type Clock, systemClock } from "./platform/clock.js";
 import { deriveKey } from "./platform/crypto.js";
 import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
@@ -85,6 +86,7 @@ export async function openServices(
       createMailJobs({ database, queue, transport, from: config.mailFrom, clock, outboxKey }),
     );
     await queue.register(createImportJobs({ database, files, clock }));
+    await queue.register(createReminderJobs({ database, queue, clock, config, outboxKey }));
     return { deps, devSink, close };
   } catch (error) {
     await close();

@@ -15,6 +15,8 @@ import { authRoutes } from "./identity/auth.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { importsMessages } from "./imports/imports.messages.js";
 import { importsRoutes } from "./imports/imports.routes.js";
+import { invitationsMessages } from "./invitations/invitations.messages.js";
+import { invitationsRoutes } from "./invitations/invitations.routes.js";
 import { portalMessages } from "./portal/portal.messages.js";
 import { portalRoutes } from "./portal/portal.routes.js";
 import { recordsMessages } from "./records/records.messages.js";
@@ -35,6 +37,7 @@ const featureMessages = [
   importsMessages,
   accessMessages,
   grantsMessages,
+  invitationsMessages,
   portalMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
@@ -54,5 +57,6 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await auditRoutes(app, deps);
   await importsRoutes(app, deps);
   await grantsRoutes(app, deps);
+  await invitationsRoutes(app, deps);
   await portalRoutes(app, deps);
 }

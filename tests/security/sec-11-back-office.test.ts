@@ -20,6 +20,8 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     document: newId(),
     importRun: newId(),
     invitation: newId(),
+    clientInvitation: newId(),
+    invitedGrantee: newId(),
     grant: newId(),
     grantee: newId(),
     profile: newId(),
@@ -84,6 +86,17 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
       "insert into grantees (firm_id, id, grant_id, person_id, name, status) values ($1, $2, $3, $4, 'Klara Muster', 'active')",
       [ids.grantee, ids.grant, ids.person],
     );
+    await q(
+      "insert into grantees (firm_id, id, grant_id, email, name, status) values ($1, $2, $3, 'nora@notare.test', 'Nora Notar', 'pending')",
+      [ids.invitedGrantee, ids.grant],
+    );
+    await q(
+      `insert into client_invitations (firm_id, id, grant_id, grantee_id, email, name, language, salutation, channel,
+         reminder_days, next_reminder_at, sent_at, expires_at)
+       values ($1, $2, $3, $4, 'nora@notare.test', 'Nora Notar', 'de', 'formal', 'email', '{2,7}',
+         now() + interval '2 days', now(), now() + interval '30 days')`,
+      [ids.clientInvitation, ids.grant, ids.invitedGrantee],
+    );
     await q("insert into grant_profiles (firm_id, id, name) values ($1, $2, 'Eigenes Profil')", [
       ids.profile,
     ]);
@@ -113,7 +126,8 @@ function idFor(path: string, param: string, ids: Ids): string {
     grants: ids.grant,
     grantees: ids.grantee,
   };
-  const id = byCollection[before];
+  // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word.
+  const id = path.startsWith("/api/invitations/") ? ids.clientInvitation : byCollection[before];
   if (!id) throw new Error(`no id of firm A for {${param}} in ${path}: extend the map`);
   return id;
 }
@@ -138,6 +152,7 @@ async function snapshot(t: TestApp, firmId: string): Promise<string> {
     "grant_contracts",
     "grantees",
     "grant_profiles",
+    "client_invitations",
   ];
   const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const out: Record<string, unknown> = {};

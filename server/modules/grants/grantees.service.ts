@@ -18,6 +18,7 @@ import {
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { persons } from "../clients/clients.tables.js";
+import { endInvitationsOfGrantees } from "../invitations/invitations.service.js";
 import { isUniqueViolation } from "../records/records.scope.js";
 import { FieldProblems } from "../records/records.validation.js";
 import { type GuardedGrant, loadGuardedGrant } from "./grant-guard.js";
@@ -244,6 +245,8 @@ export async function changeGranteeStatus(
   const result = await writeGrantee(work, deps, guarded, row, { status: next }, `grantee.${action}`, [
     change,
   ]);
+  // A revoked grantee's invitation ends with it: its links stop working, no reminder goes (INV-4).
+  if (action === "revoke") await endInvitationsOfGrantees(work.tx, [row.id], "withdrawn", work.audit.at);
   const losing = (action === "lock" || action === "revoke") && row.accountId ? [row.accountId] : [];
   return { result, accountsLosingAccess: losing };
 }

@@ -12,16 +12,14 @@ import { AppError, invalidField } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { consumeToken, enterTokenScope } from "../../platform/tokens/one-time-tokens.js";
 import { type AuditContext, recordAudit } from "../audit/audit.service.js";
+import { findAccountByEmail, findPasswordHash, insertAccount } from "../identity/accounts.queries.js";
 import { signIn } from "../identity/identity.service.js";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../identity/password.js";
 import { presentStaffInvitation, presentStaffMember } from "./staff.presenter.js";
 import {
-  findAccountByEmail,
   findFirmForInvitation,
   findInvitation,
-  findPasswordHash,
   findStaffMemberWithAccount,
-  insertAccount,
   insertStaffMember,
   isStaffOfFirm,
   updateInvitation,

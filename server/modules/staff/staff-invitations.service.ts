@@ -7,9 +7,9 @@ import { queueEmail, secretPlaceholder } from "../../platform/mail/outbox.js";
 import { issueToken, voidTokens } from "../../platform/tokens/one-time-tokens.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { findAccountByEmail } from "../identity/accounts.queries.js";
 import { presentStaffInvitation } from "./staff.presenter.js";
 import {
-  findAccountByEmail,
   findFirmForInvitation,
   findInvitation,
   findPendingInvitationsByEmail,

@@ -1,8 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ScopedTx } from "../../platform/db/scope.js";
-import { newId } from "../../platform/ids.js";
 import { firms, staffMembers } from "../firms/firms.tables.js";
-import { authAccounts, sessions, users } from "../identity/identity.tables.js";
+import { sessions, users } from "../identity/identity.tables.js";
 import { staffInvitations } from "./staff.tables.js";
 
 /** A staff member joined with the account's name and email. */
@@ -173,24 +172,6 @@ export async function updateInvitation(
     .where(and(eq(staffInvitations.firmId, firmId), eq(staffInvitations.id, id)));
 }
 
-/** The account with this (normalized) email, or undefined. Accounts are global. */
-export async function findAccountByEmail(tx: ScopedTx, email: string) {
-  const [account] = await tx.db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.email, email));
-  return account;
-}
-
-/** The password hash of an account's credential login, or undefined. */
-export async function findPasswordHash(tx: ScopedTx, userId: string) {
-  const [row] = await tx.db
-    .select({ password: authAccounts.password })
-    .from(authAccounts)
-    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")));
-  return row?.password ?? undefined;
-}
-
 /** Whether the account is (active or not) staff of the firm. */
 export async function isStaffOfFirm(tx: ScopedTx, firmId: string, userId: string): Promise<boolean> {
   const [row] = await tx.db
@@ -216,30 +197,6 @@ export async function findFirmForInvitation(tx: ScopedTx, firmId: string) {
     .from(firms)
     .where(eq(firms.firmId, firmId));
   return firm;
-}
-
-/** Creates an account with a credential login (the password already hashed). Accounts are global. */
-export async function insertAccount(
-  tx: ScopedTx,
-  values: { id: string; name: string; email: string; language: string; passwordHash: string; at: Date },
-) {
-  await tx.db.insert(users).values({
-    id: values.id,
-    name: values.name,
-    email: values.email,
-    language: values.language,
-    createdAt: values.at,
-    updatedAt: values.at,
-  });
-  await tx.db.insert(authAccounts).values({
-    id: newId(),
-    accountId: values.id,
-    providerId: "credential",
-    userId: values.id,
-    password: values.passwordHash,
-    createdAt: values.at,
-    updatedAt: values.at,
-  });
 }
 
 /** Adds an account to the firm's staff. */

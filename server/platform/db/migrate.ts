@@ -28,6 +28,7 @@ export async function migrateDatabase(owner: pg.Pool, functions: readonly Databa
 }
 
 const isolationPredicate = "firm_id = nullif(current_setting('app.firm_id', true), '')::uuid";
+const sweepPredicate = "nullif(current_setting('app.reminder_sweep', true), '') = 'on'";
 
 /**
  * Tables an account may also read for itself across firms (its own memberships), keyed by user id.
@@ -85,6 +86,15 @@ export async function secureDatabase(client: pg.PoolClient | pg.Client): Promise
   await client.query(
     "create policy token_lookup on one_time_tokens for select using (token_hash = nullif(current_setting('app.token_hash', true), ''))",
   );
+
+  // The reminder sweep (INV-4) finds due invitations of every firm at once: a transaction that set
+  // app.reminder_sweep may read and advance them; what a reminder then sends runs in its firm's scope.
+  for (const command of ["select", "update"] as const) {
+    await client.query(`drop policy if exists reminder_sweep_${command} on client_invitations`);
+    await client.query(
+      `create policy reminder_sweep_${command} on client_invitations for ${command} using (${sweepPredicate})${command === "update" ? ` with check (${sweepPredicate})` : ""}`,
+    );
+  }
 
   await createClientFileSearch(client);
   await createSessionActorFunction(client);

@@ -18,6 +18,14 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Seconds before the first retry; with backoff each retry waits about twice as long as the last. */
   retryDelay: number;
   retryBackoff: boolean;
+  /**
+   * Jobs a worker takes at once and runs side by side (default 1): small I/O-bound jobs (a mail, a
+   * reminder) need it, as a worker waits its polling interval between fetches. Each job of a batch
+   * succeeds or fails on its own.
+   */
+  batchSize?: number;
+  /** A cron expression: worker processes then run the job on this schedule (pg-boss runs it once per tick). */
+  cron?: string;
   // Method syntax on purpose: it lets a definition with a specific payload sit in a list of definitions.
   handler(payload: z.infer<S>, run: JobRun): Promise<void>;
 }
@@ -69,22 +77,34 @@ export class JobQueue {
       else await this.boss.createQueue(def.name, queue);
     }
     if (!this.options.work) return;
+    for (const def of definitions) if (def.cron) await this.boss.schedule(def.name, def.cron, {});
     for (const def of definitions) {
       await this.boss.work(
         def.name,
         {
-          batchSize: 1,
+          batchSize: def.batchSize ?? 1,
           includeMetadata: true,
           pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
         },
         async (jobs) => {
-          for (const job of jobs) {
-            const payload = def.payload.parse(job.data);
-            await def.handler(payload, {
-              id: job.id,
-              retryCount: job.retryCount,
-              retryLimit: job.retryLimit,
-            });
+          const outcomes = await Promise.allSettled(
+            jobs.map((job) =>
+              def.handler(def.payload.parse(job.data), {
+                id: job.id,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              }),
+            ),
+          );
+          // pg-boss completes the whole batch when this returns; failing the failed ones first takes
+          // them out of that (it completes only jobs still active), so each retries on its own.
+          for (const [index, outcome] of outcomes.entries()) {
+            const job = jobs[index];
+            if (outcome.status === "rejected" && job) {
+              const reason =
+                outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+              await this.boss.fail(def.name, job.id, { message: reason.message });
+            }
           }
         },
       );
@@ -106,6 +126,28 @@ export class JobQueue {
       ...opts,
       db: { executeSql: (text, values) => tx.client.query(text, values) },
     });
+  }
+
+  /**
+   * Enqueues many jobs of one definition in one statement through the caller's transaction (the
+   * reminder sweep's batches); `singletonKeyOf` gives each a key so a job already waiting is not doubled.
+   */
+  async enqueueMany<S extends z.ZodType>(
+    tx: ScopedTx,
+    def: JobDefinition<S>,
+    payloads: ReadonlyArray<z.infer<S>>,
+    singletonKeyOf?: (payload: z.infer<S>) => string,
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    const jobs = payloads.map((payload) => ({
+      name: def.name,
+      data: def.payload.parse(payload) as object,
+      retryLimit: def.retryLimit,
+      retryDelay: def.retryDelay,
+      retryBackoff: def.retryBackoff,
+      ...(singletonKeyOf ? { singletonKey: singletonKeyOf(payload) } : {}),
+    }));
+    await this.boss.insert(jobs, { db: { executeSql: (text, values) => tx.client.query(text, values) } });
   }
 
   /** Stops polling; with `graceful`, waits for running handlers up to `timeoutMs`. */

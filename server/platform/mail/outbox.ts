@@ -89,6 +89,8 @@ const deliverEmailJob = defineJob({
   name: "mail.deliver",
   payload: deliverPayload,
   ...MAIL_RETRY,
+  // SMTP round trips, not CPU: a worker sends a batch's mails side by side.
+  batchSize: 20,
   handler: async () => {
     throw new Error("mail.deliver is handled by the worker's createMailJobs()");
   },

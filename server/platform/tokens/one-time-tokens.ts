@@ -35,15 +35,22 @@ function firmOf(tx: ScopedTx): string {
 /**
  * Issues a new token for (purpose, subject) in the transaction's firm and returns the raw token —
  * the only time it exists outside the recipient's link. Older live tokens of the same subject are
- * voided first (SEC-5: a new link voids the old one).
+ * voided first (SEC-5: a new link voids the old one) unless `keepOthers` says they stay.
  */
 export async function issueToken(
   tx: ScopedTx,
-  input: { purpose: TokenPurpose; subjectId: string; expiresAt: Date; now?: Date },
+  input: {
+    purpose: TokenPurpose;
+    subjectId: string;
+    expiresAt: Date;
+    now?: Date;
+    /** Keep the subject's other live tokens (a reminder's link beside the invitation's own). */
+    keepOthers?: boolean;
+  },
 ): Promise<string> {
   const firmId = firmOf(tx);
   const now = input.now ?? new Date();
-  await voidTokens(tx, input.purpose, input.subjectId, now);
+  if (!input.keepOthers) await voidTokens(tx, input.purpose, input.subjectId, now);
   const rawToken = randomBytes(TOKEN_BYTES).toString("base64url");
   await tx.db.insert(oneTimeTokens).values({
     firmId,

@@ -1,6 +1,9 @@
+import { dePortal } from "./de-portal.js";
+
 /**
  * German wording of every email. This catalog is the reference: its shape is the type the French and
- * English catalogs must match, so a key missing there fails the type check.
+ * English catalogs must match, so a key missing there fails the type check. The client-portal emails
+ * are worded in `de-portal.ts` (spread in below), so each file stays readable.
  * A leaf is either one string for both salutations or `{ formal, informal }` where Sie and Du differ.
  */
 export const de = {
@@ -149,4 +152,5 @@ export const de = {
         "Du erhältst diese E-Mail, weil {{firmName}} im Kundenportal auf Atrium Angaben mit dir teilt.",
     },
   },
+  ...dePortal,
 };

@@ -1,3 +1,4 @@
+import { enPortal } from "./en-portal.js";
 import type { Catalog } from "./index.js";
 
 /** English wording of every email; must have exactly the keys of the German catalog. */
@@ -55,4 +56,5 @@ export const en: Catalog = {
     reason:
       "You are receiving this email because {{firmName}} shares information with you in the client portal on Atrium.",
   },
+  ...enPortal,
 };

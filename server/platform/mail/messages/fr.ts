@@ -1,3 +1,4 @@
+import { frPortal } from "./fr-portal.js";
 import type { Catalog } from "./index.js";
 
 /** French wording of every email; must have exactly the keys of the German catalog. */
@@ -159,4 +160,5 @@ export const fr: Catalog = {
         "Tu reçois cet e-mail parce que {{firmName}} partage des informations avec toi dans le portail client sur Atrium.",
     },
   },
+  ...frPortal,
 };

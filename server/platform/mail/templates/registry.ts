@@ -1,5 +1,8 @@
 import type { EmailTemplate, EmailTemplateName, EmailTemplates } from "../render.js";
 import { accessChanged } from "./access-changed.js";
+import { accessGranted } from "./access-granted.js";
+import { clientInvitation } from "./client-invitation.js";
+import { passwordReset } from "./password-reset.js";
 import { staffInvitation } from "./staff-invitation.js";
 import { welcomeAdmin } from "./welcome-admin.js";
 
@@ -11,4 +14,7 @@ export const emailTemplates: { readonly [K in EmailTemplateName]: EmailTemplate<
   "welcome-admin": welcomeAdmin,
   "staff-invitation": staffInvitation,
   "access-changed": accessChanged,
+  "client-invitation": clientInvitation,
+  "access-granted": accessGranted,
+  "password-reset": passwordReset,
 };

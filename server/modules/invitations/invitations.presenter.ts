@@ -1,0 +1,54 @@
+import type { Language } from "../../../contracts/common.js";
+import type { Invitation, InvitationStatus } from "../../../contracts/invitations.js";
+import type { InvitationMailRow, InvitationRow } from "./invitations.queries.js";
+
+const iso = (at: Date | null) => (at ? at.toISOString() : null);
+
+/** Where an invitation stands at `now`: a pending one past its expiry is `expired`. */
+export function invitationStatusAt(
+  row: Pick<InvitationRow, "status" | "expiresAt">,
+  now: Date,
+): InvitationStatus {
+  if (row.status === "pending" && row.expiresAt.getTime() <= now.getTime()) return "expired";
+  return row.status as InvitationStatus;
+}
+
+/** An invitation row and its last mail → the API shape (no token, no outbox internals). */
+export function presentInvitation(
+  row: InvitationRow,
+  mails: ReadonlyMap<string, InvitationMailRow>,
+  now: Date,
+): Invitation {
+  const mail = row.lastOutboxId ? mails.get(row.lastOutboxId) : undefined;
+  const status = invitationStatusAt(row, now);
+  return {
+    id: row.id,
+    grantId: row.grantId,
+    granteeId: row.granteeId,
+    email: row.email,
+    name: row.name,
+    language: row.language as Language,
+    salutation: row.salutation as "formal" | "informal",
+    channel: row.channel as Invitation["channel"],
+    status,
+    personalMessage: row.personalMessage,
+    remindersSent: row.remindersSent,
+    nextReminderAt: status === "pending" ? iso(row.nextReminderAt) : null,
+    remindersStoppedAt: iso(row.remindersStoppedAt),
+    invitedByName: row.invitedByName,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    acceptedAt: iso(row.acceptedAt),
+    lastMail: mail
+      ? {
+          id: mail.id,
+          reminder: row.lastMailReminder ?? 0,
+          status: mail.status as "queued" | "sent" | "failed",
+          smtpResponse: mail.lastSmtpResponse,
+          attempts: mail.attempts,
+          queuedAt: mail.createdAt.toISOString(),
+          sentAt: iso(mail.sentAt),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,161 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { Language } from "../../../contracts/common.js";
+import type {
+  AcceptClientInvitation,
+  AcceptedClientInvitation,
+  ClientInvitationPreview,
+} from "../../../contracts/invitations.js";
+import type { AppDeps } from "../../deps.js";
+import { sqlState, UNIQUE_VIOLATION } from "../../platform/db/errors.js";
+import { inScope, type ScopedTx } from "../../platform/db/scope.js";
+import { AppError, invalidField } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { consumeToken, enterTokenScope, voidTokens } from "../../platform/tokens/one-time-tokens.js";
+import { type AuditContext, recordAudit } from "../audit/audit.service.js";
+import { grantees } from "../grants/grants.tables.js";
+import { findAccountByEmail, findPasswordHash, insertAccount } from "../identity/accounts.queries.js";
+import { signIn } from "../identity/identity.service.js";
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../identity/password.js";
+import { CLIENT_INVITATION, loadInvitingFirm } from "./invitation-mail.js";
+import { findInvitation, firmOf, type InvitationRow, updateInvitation } from "./invitations.queries.js";
+
+// Unknown, used, voided, expired and withdrawn links all get this one answer.
+const invitationGone = () => new AppError("not_found", "invitations.gone");
+
+/** The pending, unexpired invitation behind an entered token, whose grantee has not been revoked. */
+async function pendingInvitationOf(tx: ScopedTx, invitationId: string, now: Date): Promise<InvitationRow> {
+  const invitation = await findInvitation(tx, invitationId);
+  if (invitation?.status !== "pending" || invitation.expiresAt <= now) throw invitationGone();
+  const [grantee] = await tx.db
+    .select({ status: grantees.status, accountId: grantees.accountId })
+    .from(grantees)
+    .where(and(eq(grantees.firmId, firmOf(tx)), eq(grantees.id, invitation.granteeId)));
+  if (!grantee || grantee.status === "revoked" || grantee.accountId) throw invitationGone();
+  return invitation;
+}
+
+/**
+ * What the registration page shows: the firm (name, colours), the invited name and email, language
+ * and salutation, until when the link works. Reads only (SEC-6: opening a link, also by a mail
+ * scanner, consumes nothing).
+ */
+export async function peekClientInvitation(
+  deps: AppDeps,
+  rawToken: string,
+): Promise<ClientInvitationPreview> {
+  const now = deps.clock.now();
+  return inScope(deps.database, {}, async (tx) => {
+    const found = await enterTokenScope(tx, CLIENT_INVITATION, rawToken, now);
+    if (!found) throw invitationGone();
+    const invitation = await pendingInvitationOf(found.tx, found.token.subjectId, now);
+    const firm = await loadInvitingFirm(found.tx);
+    return {
+      firm: { name: firm.name, primaryColor: firm.primaryColor, accentColor: firm.accentColor },
+      name: invitation.name,
+      email: invitation.email,
+      language: invitation.language as Language,
+      salutation: invitation.salutation as "formal" | "informal",
+      expiresAt: invitation.expiresAt.toISOString(),
+      existingAccount: invitation.email
+        ? (await findAccountByEmail(found.tx, invitation.email)) !== undefined
+        : false,
+    };
+  });
+}
+
+function auditOf(request: FastifyRequest, userId: string, name: string, at: Date): AuditContext {
+  return {
+    actorUserId: userId,
+    actorName: name,
+    actorKind: "client",
+    ip: request.ip ?? null,
+    userAgent: (request.headers["user-agent"] ?? "").slice(0, 500) || null,
+    at,
+  };
+}
+
+/**
+ * Registers from an invitation (PORTAL-1, INV-1): creates the account — or, when the email already has
+ * one, checks its password instead of making a second — links the grantee to it (active), marks the
+ * invitation accepted, uses the token and voids the invitation's other links, all in one transaction;
+ * then signs the person in. Someone else signed in on this browser cannot take it (SEC-7): 403, and
+ * the invitation stays pending.
+ */
+export async function acceptClientInvitation(
+  deps: AppDeps,
+  request: FastifyRequest,
+  input: AcceptClientInvitation,
+): Promise<AcceptedClientInvitation & { headers: Headers }> {
+  const now = deps.clock.now();
+  const preview = await peekClientInvitation(deps, input.token);
+  const email = (preview.email ?? input.email ?? "").trim().toLowerCase();
+  if (!email) throw invalidField("email", "invitations.email_needed");
+  if (request.actor && request.actor.user.email.toLowerCase() !== email)
+    throw new AppError("forbidden", "invitations.other_account");
+  const existing = await inScope(deps.database, {}, (tx) => findAccountByEmail(tx, email));
+  let passwordHash: string | null = null;
+  if (existing) {
+    const stored = await inScope(deps.database, {}, (tx) => findPasswordHash(tx, existing.id));
+    if (!stored || !(await verifyPassword(stored, input.password)))
+      throw invalidField("password", "invitations.password_wrong");
+  } else {
+    await assertPasswordAcceptable(input.password, email, "password");
+    passwordHash = await hashPassword(input.password);
+  }
+
+  let result: AcceptedClientInvitation;
+  try {
+    result = await inScope(deps.database, {}, async (tx) => {
+      // Consumed first: a parallel acceptance waits on this row and then finds the token used (SEC-5).
+      const used = await consumeToken(tx, CLIENT_INVITATION, input.token, now);
+      if (!used) throw invitationGone();
+      const ftx = used.tx;
+      const invitation = await pendingInvitationOf(ftx, used.token.subjectId, now);
+      const account = await findAccountByEmail(ftx, email);
+      // The account appeared or vanished since the password was checked: start over.
+      if (Boolean(account) !== Boolean(existing)) throw new AppError("conflict");
+      const name = account?.name ?? input.name ?? invitation.name;
+      const userId = account?.id ?? newId();
+      if (!account && passwordHash) {
+        const values = { id: userId, name, email, language: invitation.language };
+        await insertAccount(ftx, { ...values, passwordHash, at: now });
+      }
+      await ftx.db
+        .update(grantees)
+        .set({ accountId: userId, status: sqlStatusAfterJoin(), updatedAt: now })
+        .where(and(eq(grantees.firmId, firmOf(ftx)), eq(grantees.id, invitation.granteeId)));
+      await updateInvitation(
+        ftx,
+        invitation.id,
+        {
+          status: "accepted",
+          acceptedAt: now,
+          acceptedAccountId: userId,
+          nextReminderAt: null,
+          endedAt: now,
+        },
+        now,
+      );
+      await voidTokens(ftx, CLIENT_INVITATION, invitation.id, now);
+      await recordAudit(ftx, auditOf(request, userId, name, now), {
+        action: "invitation.accept",
+        entityType: "invitation",
+        entityId: invitation.id,
+        before: { status: "pending" },
+        after: { status: "accepted", accountId: userId, newAccount: !account },
+      });
+      return { userId, newAccount: !account };
+    });
+  } catch (error) {
+    if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError("conflict");
+    throw error;
+  }
+  const { headers } = await signIn(deps.auth, request, email, input.password);
+  return { ...result, headers };
+}
+
+// A locked grantee stays locked when they register; any other becomes active.
+function sqlStatusAfterJoin() {
+  return sql<string>`case when ${grantees.status} = 'locked' then 'locked' else 'active' end`;
+}
