@@ -1,6 +1,7 @@
 import type { Cleanup } from "../tests/startup/process.js";
 import { explainDecision } from "./explain-decision.js";
 import { filesList } from "./files-list.js";
+import { reminderSweep } from "./perf-4-reminder-sweep.js";
 import { footprint } from "./perf-6-footprint.js";
 import { portalRead, portalScaling } from "./portal-read.js";
 
@@ -37,4 +38,11 @@ export interface Benchmark {
 
 /** Every benchmark, in the order `npm run bench` runs them. */
 // PERF-2 runs before PERF-1: it grows one database to 1M contracts and hands it to PERF-1.
-export const benchmarks: Benchmark[] = [footprint, filesList, portalScaling, portalRead, explainDecision];
+export const benchmarks: Benchmark[] = [
+  footprint,
+  filesList,
+  portalScaling,
+  portalRead,
+  reminderSweep,
+  explainDecision,
+];
