@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps.js";
 import { databaseFunctions } from "./modules/database-functions.js";
 import { createAuth } from "./modules/identity/auth.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
+import { createBulkInvitationJobs } from "./modules/invitations/bulk-invitations.jobs.js";
 import { createReminderJobs } from "./modules/invitations/reminders.jobs.js";
 import { type Clock, systemClock } from "./platform/clock.js";
 import { deriveKey } from "./platform/crypto.js";
@@ -87,6 +88,7 @@ export async function openServices(
     );
     await queue.register(createImportJobs({ database, files, clock }));
     await queue.register(createReminderJobs({ database, queue, clock, config, outboxKey }));
+    await queue.register(createBulkInvitationJobs({ database, queue, clock, config, outboxKey }));
     return { deps, devSink, close };
   } catch (error) {
     await close();

@@ -15,6 +15,7 @@ import { authRoutes } from "./identity/auth.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { importsMessages } from "./imports/imports.messages.js";
 import { importsRoutes } from "./imports/imports.routes.js";
+import { bulkInvitationsRoutes } from "./invitations/bulk-invitations.routes.js";
 import { invitationsMessages } from "./invitations/invitations.messages.js";
 import { invitationsRoutes } from "./invitations/invitations.routes.js";
 import { portalMessages } from "./portal/portal.messages.js";
@@ -58,5 +59,6 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await importsRoutes(app, deps);
   await grantsRoutes(app, deps);
   await invitationsRoutes(app, deps);
+  await bulkInvitationsRoutes(app, deps);
   await portalRoutes(app, deps);
 }

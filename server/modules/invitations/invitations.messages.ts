@@ -16,6 +16,12 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.password_wrong":
       "An account with this email address already exists. Enter its password to add this access to it.",
     "invitations.email_needed": "Please enter your email address: you will sign in with it.",
+    "invitations.skip.no_person": "No holder or contact on this file to invite.",
+    "invitations.skip.no_email": "No email address for the person.",
+    "invitations.skip.already_invited": "Already invited; the invitation is still open.",
+    "invitations.skip.already_active": "Already has portal access.",
+    "invitations.skip.not_allowed": "You may not manage portal access on this file.",
+    "invitations.skip.not_found": "The file no longer exists or you cannot open it.",
   },
   de: {
     "invitations.already_joined":
@@ -32,6 +38,13 @@ export const invitationsMessages: FeatureMessages = {
       "Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Geben Sie dessen Passwort ein, um diesen Zugang hinzuzufügen.",
     "invitations.email_needed":
       "Bitte geben Sie Ihre E-Mail-Adresse ein: Mit ihr melden Sie sich künftig an.",
+    "invitations.skip.no_person":
+      "Diese Akte hat keine Inhaberin, keinen Inhaber und keinen Kontakt zum Einladen.",
+    "invitations.skip.no_email": "Für die Person ist keine E-Mail-Adresse hinterlegt.",
+    "invitations.skip.already_invited": "Bereits eingeladen; die Einladung ist noch offen.",
+    "invitations.skip.already_active": "Hat bereits Zugang zum Portal.",
+    "invitations.skip.not_allowed": "Sie dürfen den Portalzugang dieser Akte nicht verwalten.",
+    "invitations.skip.not_found": "Die Akte existiert nicht mehr oder Sie können sie nicht öffnen.",
   },
   fr: {
     "invitations.already_joined":
@@ -47,5 +60,11 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.password_wrong":
       "Un compte existe déjà pour cette adresse e-mail. Saisissez son mot de passe pour y ajouter cet accès.",
     "invitations.email_needed": "Veuillez saisir votre adresse e-mail : elle vous servira à vous connecter.",
+    "invitations.skip.no_person": "Aucun titulaire ni contact à inviter dans ce dossier.",
+    "invitations.skip.no_email": "Aucune adresse e-mail pour cette personne.",
+    "invitations.skip.already_invited": "Déjà invitée ; l'invitation est toujours ouverte.",
+    "invitations.skip.already_active": "A déjà accès au portail.",
+    "invitations.skip.not_allowed": "Vous ne pouvez pas gérer l'accès au portail de ce dossier.",
+    "invitations.skip.not_found": "Le dossier n'existe plus ou vous ne pouvez pas l'ouvrir.",
   },
 };

@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -79,5 +80,34 @@ export const clientInvitations = pgTable(
       "client_invitations_reminder_only_pending",
       sql`${t.nextReminderAt} is null or ${t.status} = 'pending'`,
     ),
+  ],
+);
+
+/**
+ * A bulk invitation (INV-3): the request as it was made, worked through by a job in chunks whose
+ * progress commits with their invitations, so a restart resumes where the last chunk ended (REL-6).
+ */
+export const bulkInvitationRuns = pgTable(
+  "bulk_invitation_runs",
+  {
+    firmId: uuid("firm_id").notNull(),
+    id: uuid("id").notNull(),
+    status: text("status").notNull().default("running"),
+    /** The chosen options and the units to work through, in order (a file, or a bundle of files). */
+    options: jsonb("options").notNull(),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    invited: integer("invited").notNull().default(0),
+    notified: integer("notified").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    /** Skipped files with their reason (the first 1,000; all are counted in `skipped`). */
+    skips: jsonb("skips").notNull().default([]),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    check("bulk_invitation_runs_status_check", sql`${t.status} in ('running', 'done', 'failed')`),
   ],
 );
