@@ -19,8 +19,11 @@ export const invitationChannels = ["email", "link", "notice"] as const;
 export const invitationStatuses = ["pending", "accepted", "withdrawn", "replaced", "expired"] as const;
 export type InvitationStatus = (typeof invitationStatuses)[number];
 
-/** Delivery state of one mail (INV-6). */
-export const mailStatuses = ["queued", "sent", "failed"] as const;
+/**
+ * Delivery state of one mail (INV-6): waiting to go, `deferred` after a temporary refusal (it is
+ * retried), accepted by the receiving server, or `failed` for good.
+ */
+export const mailStatuses = ["queued", "deferred", "sent", "failed"] as const;
 
 /** The last mail of an invitation and what the receiving server answered. */
 export const invitationMailSchema = z.object({
@@ -96,6 +99,24 @@ export type InvitationLink = z.infer<typeof invitationLinkSchema>;
 /** The invitations of a grant's grantees, newest first. */
 export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
 export type InvitationList = z.infer<typeof invitationListSchema>;
+
+/** GET /api/invitations — the firm's invitations, newest first, filtered by state or delivery. */
+export const invitationListQuerySchema = z.object({
+  status: z.enum(invitationStatuses).optional(),
+  delivery: z.enum(mailStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type InvitationListQuery = z.infer<typeof invitationListQuerySchema>;
+
+/** One line of the firm-wide list: the invitation and where it belongs. */
+export const firmInvitationSchema = invitationSchema.extend({
+  grantName: z.string(),
+  /** A file the grant bundles, to open from the list. */
+  clientFileId: z.string().nullable(),
+  clientFileName: z.string().nullable(),
+});
+export const firmInvitationListSchema = z.object({ invitations: z.array(firmInvitationSchema) });
+export type FirmInvitationList = z.infer<typeof firmInvitationListSchema>;
 
 /** Path parameters of an invitation. */
 export const invitationParamsSchema = z.object({ id: z.uuid() });

@@ -75,6 +75,8 @@ export async function loadFirmForGrants(tx: ScopedTx) {
       city: firms.city,
       phone: firms.phone,
       email: firms.email,
+      senderName: firms.senderName,
+      replyTo: firms.replyTo,
       defaultSalutation: firms.defaultSalutation,
       accessManagedBy: firms.accessManagedBy,
       holdersAccessIrrevocable: firms.holdersAccessIrrevocable,

@@ -63,6 +63,7 @@ export async function queueAccessChangedMail(
       primaryColor: firm.primaryColor,
       footerLines: [firm.street, place, firm.phone, firm.email].filter((l): l is string => Boolean(l)),
     },
+    sender: { name: firm.senderName ?? firm.name, replyTo: firm.replyTo ?? firm.email ?? null },
     meta: { reason: "access_changed", granteeId: grantee.id, grantId: grantee.grantId },
   });
 }

@@ -31,6 +31,11 @@ function portalUrl(publicUrl: string): string {
   return `${publicUrl.replace(/\/$/, "")}/portal`;
 }
 
+/** Who the firm's mails are from and where answers go (FIRM-3): its sender name and reply-to, else its name and email. */
+export function firmSender(firm: InvitingFirm) {
+  return { name: firm.senderName ?? firm.name, replyTo: firm.replyTo ?? firm.email ?? null };
+}
+
 /** The firm's name, colour and contact lines in every mail it sends (FIRM-1). */
 export function firmBranding(firm: InvitingFirm): MailBranding {
   const place = [firm.postalCode, firm.city].filter(Boolean).join(" ");
@@ -79,6 +84,7 @@ export function invitationMail(
       expiresAt: invitation.expiresAt.toISOString(),
     },
     branding: firmBranding(firm),
+    sender: firmSender(firm),
     meta: {
       reason: reminder === 0 ? "client_invitation" : "client_invitation_reminder",
       invitationId: invitation.id,
@@ -105,6 +111,7 @@ export function accessNoticeMail(
       portalUrl: portalUrl(deps.config.publicUrl),
     },
     branding: firmBranding(firm),
+    sender: firmSender(firm),
     meta: { reason: "access_notice", invitationId: invitation.id, granteeId: invitation.granteeId },
   };
 }

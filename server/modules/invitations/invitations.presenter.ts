@@ -43,7 +43,10 @@ export function presentInvitation(
       ? {
           id: mail.id,
           reminder: row.lastMailReminder ?? 0,
-          status: mail.status as "queued" | "sent" | "failed",
+          status:
+            mail.status === "queued" && mail.attempts > 0
+              ? "deferred"
+              : (mail.status as "queued" | "sent" | "failed"),
           smtpResponse: mail.lastSmtpResponse,
           attempts: mail.attempts,
           queuedAt: mail.createdAt.toISOString(),

@@ -4,7 +4,9 @@ import {
   acceptedClientInvitationSchema,
   clientInvitationPreviewSchema,
   clientInvitationTokenSchema,
+  firmInvitationListSchema,
   invitationLinkSchema,
+  invitationListQuerySchema,
   invitationListSchema,
   invitationParamsSchema,
   invitationPreviewSchema,
@@ -14,6 +16,7 @@ import {
 import type { App, AppDeps } from "../../deps.js";
 import { inStaffScope } from "../access/staff-scope.js";
 import { forwardCookies } from "../identity/session.js";
+import { listFirmInvitations } from "./firm-invitations.service.js";
 import { resendInvitation, stopReminders, withdrawInvitation } from "./invitation-series.service.js";
 import {
   createInvitationLink,
@@ -96,6 +99,19 @@ export async function invitationsRoutes(app: App, deps: AppDeps): Promise<void> 
       },
     },
     async (request) => inStaffScope(deps, request, (work) => listInvitationsOfGrant(work, request.params.id)),
+  );
+
+  app.get(
+    "/api/invitations",
+    {
+      schema: {
+        tags,
+        summary: "The firm's invitations, newest first, with their last mail; filter by state or delivery",
+        querystring: invitationListQuerySchema,
+        response: { 200: firmInvitationListSchema },
+      },
+    },
+    async (request) => inStaffScope(deps, request, (work) => listFirmInvitations(work, request.query)),
   );
 
   const actions = {

@@ -89,6 +89,51 @@ describe("inviting grantees (INV-1, INV-2, INV-5)", () => {
     expect((await listed())[0]?.lastMail?.smtpResponse).toMatch(/^250/);
   });
 
+  it("INV-6 sends in the firm's sender name from the installation's address, answers going to the firm", async () => {
+    const policies = await w.admin.client.patch("/api/firm/policies", {
+      senderName: "Kanzlei Sonnenschein",
+      replyTo: "service@sonnenschein.test",
+    });
+    expect(policies.status, JSON.stringify(policies.body)).toBe(200);
+    const ids = await grantWith({ email: "ruth@extern.test", name: "Ruth Extern" });
+    const res = await w.owner.client.post<Invitation>(path(ids, "invitation"), {});
+    const [row] = await invitationOutbox(t, res.body.id);
+    const mail = await deliveredMail(t, row?.id ?? "");
+    expect(mail.from).toContain("Kanzlei Sonnenschein");
+    expect(mail.from).toContain("no-reply@atrium.localhost");
+    expect(mail.raw).toMatch(/^Reply-To: service@sonnenschein\.test/m);
+    await w.admin.client.patch("/api/firm/policies", { senderName: null, replyTo: null });
+  });
+
+  it("INV-6 the firm-wide list shows deferred and failed mails with the server's answer", async () => {
+    const deferred = await grantWith({ email: "later@t-online.test", name: "Lea Später" });
+    t.sink.failWith({ code: 451, message: "4.7.1 Greylisted, please try again later" });
+    const first = await w.owner.client.post<Invitation>(path(deferred, "invitation"), {});
+    type Listed = { invitations: Array<Invitation & { grantName: string; clientFileId: string | null }> };
+    const list = async (query: string) => (await w.owner.client.get<Listed>(`/api/invitations?${query}`)).body;
+    await expect
+      .poll(async () => (await list("delivery=deferred")).invitations.map((i) => i.id), { timeout: 20_000 })
+      .toContain(first.body.id);
+    const shown = (await list("delivery=deferred")).invitations.find((i) => i.id === first.body.id);
+    expect(shown).toMatchObject({ grantName: "Familie Muster", clientFileId: w.klaraFile });
+    expect(shown?.lastMail?.smtpResponse).toMatch(/451.*Greylisted/);
+    t.sink.failWith({ code: 550, message: "5.1.1 Mailbox unavailable" });
+    const failing = await grantWith({ email: "gone@extern.test", name: "Gina Weg" });
+    const second = await w.owner.client.post<Invitation>(path(failing, "invitation"), {});
+    await expect
+      .poll(async () => (await list("delivery=failed")).invitations.map((i) => i.id), { timeout: 20_000 })
+      .toContain(second.body.id);
+    t.sink.failWith(null);
+    // The deferred one arrives once the server accepts again.
+    await expect
+      .poll(async () => (await list("delivery=sent")).invitations.map((i) => i.id), { timeout: 30_000 })
+      .toContain(first.body.id);
+    expect((await list("status=pending")).invitations.length).toBeGreaterThan(1);
+    // Another firm's admin sees none of them.
+    const other = await w.adminB.client.get<Listed>("/api/invitations");
+    expect(other.body.invitations).toEqual([]);
+  });
+
   it("INV-5 previews the mail with the personal message and sends nothing", async () => {
     const ids = await grantWith({ personId: w.people.notary.id });
     const res = await w.owner.client.post<InvitationPreview>(path(ids, "invitation-preview"), {

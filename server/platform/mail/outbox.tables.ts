@@ -23,6 +23,10 @@ export const mailOutbox = pgTable(
     template: text("template").notNull(),
     toAddress: text("to_address").notNull(),
     toName: text("to_name"),
+    /** The firm's sender name (FIRM-3) shown with the installation's sending address; null = that address's own. */
+    fromName: text("from_name"),
+    /** Where answers go (the firm's reply-to or contact address); null = none. */
+    replyTo: text("reply_to"),
     language: text("language").notNull(),
     subject: text("subject").notNull(),
     html: text("html").notNull(),

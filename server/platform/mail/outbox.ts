@@ -45,6 +45,13 @@ export interface EmailRequest<K extends EmailTemplateName> {
   meta?: Record<string, unknown>;
   /** Secrets whose placeholders (secretPlaceholder) appear in the props; never stored readable. */
   secrets?: Record<string, string>;
+  /** Who the mail is from, as the recipient reads it, and where answers go (FIRM-3's sender identity). */
+  sender?: { name: string | null; replyTo: string | null };
+}
+
+/** The address part of a From header ("Atrium <no-reply@x>" → "no-reply@x"). */
+function addressOf(from: string): string {
+  return from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 }
 
 const deliverPayload = z.object({ firmId: z.uuid(), outboxId: z.uuid() });
@@ -73,6 +80,8 @@ export async function queueEmail<K extends EmailTemplateName>(
     template: request.template,
     toAddress: request.recipient.email,
     toName: request.recipient.name,
+    fromName: request.sender?.name ?? null,
+    replyTo: request.sender?.replyTo ?? null,
     language: request.recipient.language,
     subject: rendered.subject,
     html: rendered.html,
@@ -127,7 +136,9 @@ async function deliverEmail(
     ? (JSON.parse(open(deps.outboxKey, row.sealedSecrets)) as Record<string, string>)
     : {};
   const result = await deps.transport.send({
-    from: deps.from,
+    // The firm's name before the installation's own address: its domain is the one that passes SPF/DKIM.
+    from: row.fromName ? { name: row.fromName, address: addressOf(deps.from) } : deps.from,
+    replyTo: row.replyTo,
     to: { name: row.toName, address: row.toAddress },
     subject: row.subject,
     html: revealSecrets(row.html, secrets),

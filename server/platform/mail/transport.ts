@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 
 /** One outgoing message as the transport needs it. */
 export interface OutgoingMail {
-  from: string;
+  from: string | { name: string; address: string };
+  replyTo?: string | null;
   to: { name?: string | null; address: string };
   subject: string;
   html: string;
@@ -29,6 +30,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
       try {
         const info = await transporter.sendMail({
           from: mail.from,
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
           to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
           subject: mail.subject,
           html: mail.html,

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { App, AppDeps } from "../../deps.js";
+import { translate } from "../../platform/i18n/translate.js";
+import {
+  passwordResetCompleteSchema,
+  passwordResetPreviewSchema,
+  passwordResetRequestedSchema,
+  passwordResetRequestSchema,
+  passwordResetTokenSchema,
+} from "./password-reset.schemas.js";
+import { completePasswordReset, peekPasswordReset, requestPasswordReset } from "./password-reset.service.js";
+
+const tags = ["session"];
+
+/**
+ * The password reset (PORTAL-1), for every account, without a session. The token travels in POST
+ * bodies only: never in a URL, so it stays out of logs and history, and opening the link consumes
+ * nothing (SEC-6).
+ */
+export async function passwordResetRoutes(app: App, deps: AppDeps): Promise<void> {
+  app.post(
+    "/api/password-reset/request",
+    {
+      schema: {
+        tags,
+        summary: "Ask for a reset link; the same answer whether or not the address has an account",
+        body: passwordResetRequestSchema,
+        response: { 202: passwordResetRequestedSchema },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(deps, request.body.email, request.ip, (error) =>
+        request.log.error({ err: error }, "password reset mail could not be queued"),
+      );
+      return reply.code(202).send({ message: translate(request.language, "password_reset.requested") });
+    },
+  );
+
+  app.post(
+    "/api/password-reset/peek",
+    {
+      schema: {
+        tags,
+        summary: "What a reset link is for (consumes nothing); 404 when it no longer works",
+        body: passwordResetTokenSchema,
+        response: { 200: passwordResetPreviewSchema },
+      },
+    },
+    async (request) => peekPasswordReset(deps, request.body.token),
+  );
+
+  app.post(
+    "/api/password-reset/complete",
+    {
+      schema: {
+        tags,
+        summary: "Set a new password from a reset link; ends every session and does not sign in",
+        body: passwordResetCompleteSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await completePasswordReset(deps, request, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+}

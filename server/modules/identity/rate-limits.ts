@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import type { Database } from "../../platform/db/pool.js";
+import { newId } from "../../platform/ids.js";
+
+/** A fixed-window limit: at most `max` hits per key within `windowMs`. */
+export interface RateLimit {
+  /** Names the counter family; keys of different limits never meet. */
+  name: string;
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * The key under which a value is counted. Emails and IPs are hashed so the table holds no address in
+ * clear; the `atrium:` prefix keeps Atrium's keys apart from better-auth's (which are IP + path).
+ */
+export function rateLimitKey(limit: RateLimit, value: string): string {
+  return `atrium:${limit.name}:${createHash("sha256").update(value, "utf8").digest("hex")}`;
+}
+
+/**
+ * Counts one hit of `value` against `limit` and answers whether it is still within the limit.
+ *
+ * The counter lives in the global `rate_limits` table (SEC-17: limits hold across server processes),
+ * advanced by one atomic upsert, so parallel requests in any process count exactly. For Atrium's keys
+ * `last_request` holds the start of the current window (better-auth's own rows keep their meaning):
+ * a hit after the window has passed starts a new window at 1. It runs outside the caller's
+ * transaction on purpose: a request that fails later still counts.
+ */
+export async function hitRateLimit(
+  database: Database,
+  limit: RateLimit,
+  value: string,
+  now: Date,
+): Promise<boolean> {
+  const at = now.getTime();
+  const { rows } = await database.app.query<{ count: number }>(
+    `insert into rate_limits as r (id, key, count, last_request) values ($1, $2, 1, $3)
+     on conflict (key) do update set
+       count = case when r.last_request > $3 - $4 then r.count + 1 else 1 end,
+       last_request = case when r.last_request > $3 - $4 then r.last_request else $3 end
+     returning count`,
+    [newId(at), rateLimitKey(limit, value), at, limit.windowMs],
+  );
+  return (rows[0]?.count ?? 1) <= limit.max;
+}

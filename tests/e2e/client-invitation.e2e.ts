@@ -1,0 +1,235 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { PersonList } from "../../contracts/clients";
+import type { GrantDetail } from "../../contracts/grants";
+import { setUpFirm, useJourney, waitForMail } from "./support/journey";
+import { expectNoHorizontalOverflow, expectVisibleInWindow, phone } from "./support/layout";
+import { openSection } from "./support/portal-pages";
+import {
+  createSeed004World,
+  documentTitles,
+  klara,
+  max,
+  type Seed004World,
+  seed004Firm,
+  staffGet,
+} from "./support/seed-004-world";
+
+const grantName = "Klara Muster — household";
+const personalMessage = "Dear Mrs Muster, as promised on the phone: your documents are now online. — Alice";
+
+/** A person's card on the Access tab (the list of that person's entries is named after them). */
+function accessEntry(page: Page, name: string) {
+  return page
+    .getByRole("list", { name: `Access of ${name}` })
+    .getByRole("listitem")
+    .first();
+}
+
+async function openAccessTab(page: Page, url: string, fileName: string) {
+  await page.goto(url);
+  await page.getByRole("heading", { name: fileName, level: 1 }).waitFor();
+  await page.getByRole("tab", { name: "Access", exact: true }).click();
+}
+
+describe("client invitation: invite by email with a preview, register from the link, land in the portal", () => {
+  const journey = useJourney({ locale: "en-US", name: "e2e-client-invitation" });
+
+  it("staff invite Klara, she registers on a phone and sees her file; a withdrawn link is gone", async () => {
+    const j = journey();
+    const { page, baseUrl, step, request, consoleErrors } = j;
+    let world = {} as Seed004World;
+    let klaraLink = "";
+    let maxLink = "";
+    const klaraFileUrl = () => `${baseUrl}/app/clients/${world.klaraFile.id}`;
+    const post = async (path: string, data: unknown) => {
+      const res = await request.post(`${baseUrl}${path}`, { data, headers: { "x-atrium-csrf": "1" } });
+      expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(201);
+      return (await res.json()) as { id: string };
+    };
+
+    await step(
+      "set up the firm, Klara's file and a grant shared with Klara and Max (staff API)",
+      async () => {
+        await setUpFirm(j, seed004Firm);
+        world = await createSeed004World(j);
+        const grant = await post("/api/grants", { name: grantName, fileIds: [world.klaraFile.id] });
+        const persons = await staffGet<PersonList>(j, `/api/client-files/${world.klaraFile.id}/persons`);
+        for (const who of [klara, max]) {
+          const person = persons.items.find((p) => p.email === who.email);
+          expect(person, who.name).toBeDefined();
+          await post(`/api/grants/${grant.id}/grantees`, { personId: person?.id, access: "read" });
+        }
+        const saved = await staffGet<GrantDetail>(j, `/api/grants/${grant.id}`);
+        expect(saved.grantees.map((g) => g.status)).toEqual(["pending", "pending"]);
+      },
+    );
+
+    await step("Access tab: Klara is not invited yet", async () => {
+      await openAccessTab(page, klaraFileUrl(), world.klaraFile.name);
+      await accessEntry(page, klara.name)
+        .getByTestId("invitation-status")
+        .filter({ hasText: "Not invited yet." })
+        .waitFor();
+    });
+
+    await step(
+      "invite Klara by email: the preview shows the mail and follows the personal message",
+      async () => {
+        await accessEntry(page, klara.name)
+          .getByRole("button", { name: `Invite by email for ${klara.name}` })
+          .click();
+        const dialog = page.getByRole("dialog", { name: `Invite ${klara.name} by email` });
+        // Preset to Klara's language and salutation (her person record: English, formal).
+        expect(await dialog.getByLabel("Language").locator("option:checked").textContent()).toBe("English");
+        expect(await dialog.getByLabel("Form of address").inputValue()).toBe("formal");
+        const subject = dialog.getByTestId("invitation-preview-subject");
+        await subject
+          .filter({ hasText: `${seed004Firm.firmName} invites you to its client portal` })
+          .waitFor();
+        const text = dialog.getByTestId("invitation-preview-text");
+        expect(await text.textContent()).toContain(`Hello ${klara.name}`);
+        expect(await text.textContent()).not.toContain(personalMessage);
+        await dialog.getByLabel("Personal message (optional)").fill(personalMessage);
+        await text.filter({ hasText: personalMessage }).waitFor();
+        await j.screenshot("invitation-dialog");
+        await dialog.getByRole("button", { name: "Send invitation" }).click();
+        await dialog.waitFor({ state: "hidden" });
+        const entry = accessEntry(page, klara.name);
+        await entry.getByText(`The invitation was sent to ${klara.email}.`).waitFor();
+        const status = (await entry.getByTestId("invitation-status").textContent()) ?? "";
+        expect(status).toMatch(
+          new RegExp(
+            `^Invited on .+ by ${seed004Firm.adminName} · next reminder on .+ · link valid until .+$`,
+          ),
+        );
+        expect(await entry.getByRole("button", { name: `Stop reminders for ${klara.name}` }).count()).toBe(1);
+        expect(await entry.getByRole("button", { name: `Resend for ${klara.name}` }).count()).toBe(1);
+      },
+    );
+
+    await step("the invitation mail arrives with the personal message and its link", async () => {
+      const text = await waitForMail(j, klara.email);
+      expect(text).toContain(personalMessage);
+      klaraLink = text.match(/(http\S+\/invite\/client#token=[A-Za-z0-9_-]{43})/)?.[1] ?? "";
+      expect(klaraLink).not.toBe("");
+    });
+
+    await step("Max: copy an invitation link, then withdraw it", async () => {
+      const entry = accessEntry(page, max.name);
+      await entry.getByRole("button", { name: `Copy invitation link for ${max.name}` }).click();
+      const dialog = page.getByRole("dialog", { name: `Invitation link for ${max.name}` });
+      await dialog.getByText("A new link replaces the older ones", { exact: false }).waitFor();
+      await dialog.getByRole("button", { name: "Make link" }).click();
+      const field = dialog.getByLabel("Invitation link", { exact: true });
+      await field.waitFor();
+      maxLink = await field.inputValue();
+      expect(maxLink).toMatch(/\/invite\/client#token=[A-Za-z0-9_-]{43}$/);
+      await dialog.getByRole("button", { name: "Copy link" }).click();
+      await dialog
+        .getByRole("status")
+        .filter({ hasText: /Copied|Copying was not possible/ })
+        .waitFor();
+      await dialog.getByRole("button", { name: "Done" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await entry
+        .getByTestId("invitation-status")
+        .filter({ hasText: `Invitation link made on` })
+        .filter({ hasText: "to send personally" })
+        .waitFor();
+
+      await entry.getByRole("button", { name: `Withdraw for ${max.name}` }).click();
+      const confirm = page.getByRole("dialog", { name: "Withdraw the invitation?" });
+      await confirm.getByRole("button", { name: "Withdraw" }).click();
+      await confirm.waitFor({ state: "hidden" });
+      await entry.getByTestId("invitation-status").filter({ hasText: "Invitation withdrawn" }).waitFor();
+    });
+
+    const client = await j.openBrowser("en-US");
+    const phonePage = client.page;
+
+    await step("the withdrawn link opens a friendly page that says what to do", async () => {
+      await phonePage.goto(maxLink);
+      await phonePage
+        .getByRole("heading", { name: "This invitation link no longer works", level: 1 })
+        .waitFor();
+      await phonePage.getByText("Please ask your advisor for a new invitation.", { exact: false }).waitFor();
+      expect(phonePage.url()).toBe(`${baseUrl}/invite/client`);
+    });
+
+    await step(
+      `Klara opens her link on a ${phone.width}px phone: the token leaves the address bar`,
+      async () => {
+        await phonePage.setViewportSize({ width: phone.width, height: phone.height });
+        await phonePage.goto(klaraLink);
+        await phonePage.getByRole("heading", { name: `Welcome, ${klara.name}`, level: 1 }).waitFor();
+        expect(phonePage.url()).toBe(`${baseUrl}/invite/client`);
+        expect(phonePage.url()).not.toContain("token");
+        await phonePage.getByTestId("invitation-firm").filter({ hasText: seed004Firm.firmName }).waitFor();
+        await phonePage.getByText(klara.email, { exact: true }).waitFor();
+        expect(await phonePage.getByLabel("Your name").inputValue()).toBe(klara.name);
+        await expectNoHorizontalOverflow(phonePage, "registration page on a phone");
+        await expectVisibleInWindow(phonePage, "registration page on a phone", [
+          phonePage.getByLabel("Choose a password", { exact: true }),
+          phonePage.getByRole("button", { name: "Set up my access" }),
+          phonePage.getByTestId("language-switch"),
+        ]);
+        const button = await phonePage.getByRole("button", { name: "Set up my access" }).boundingBox();
+        expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+        await j.screenshot("phone-registration", phonePage);
+      },
+    );
+
+    await step(
+      "a common password is refused under the field; a good one registers and opens the portal",
+      async () => {
+        const password = phonePage.getByLabel("Choose a password", { exact: true });
+        await password.fill("password123");
+        await phonePage.getByRole("button", { name: "Set up my access" }).click();
+        await phonePage.locator('input[aria-invalid="true"][autocomplete="new-password"]').waitFor();
+        const describedBy = (await password.getAttribute("aria-describedby")) ?? "";
+        const errorId = describedBy.split(" ").find((id) => id.endsWith("-error")) ?? "";
+        expect(errorId).not.toBe("");
+        expect((await phonePage.locator(`[id="${errorId}"]`).textContent())?.length ?? 0).toBeGreaterThan(10);
+        await expectNoHorizontalOverflow(phonePage, "registration page with a field error");
+
+        await password.fill(klara.password);
+        await phonePage.getByRole("button", { name: "Show password" }).click();
+        expect(await password.getAttribute("type")).toBe("text");
+        await phonePage.getByRole("button", { name: "Set up my access" }).click();
+        await phonePage.waitForURL(new RegExp(`/portal/${world.firmId}/${world.klaraFile.id}/?$`));
+        await phonePage.getByRole("heading", { name: world.klaraFile.name, level: 1 }).waitFor();
+        await phonePage.getByTestId("logout").waitFor();
+      },
+    );
+
+    await step("Klara sees the shared file: its documents", async () => {
+      await openSection(phonePage, "Documents");
+      await phonePage.getByRole("heading", { name: documentTitles.hrv }).waitFor();
+      await expectNoHorizontalOverflow(phonePage, "portal documents after registering");
+    });
+
+    await step("the used link no longer works", async () => {
+      await phonePage.goto(klaraLink);
+      await phonePage
+        .getByRole("heading", { name: "This invitation link no longer works", level: 1 })
+        .waitFor();
+    });
+
+    await step("back in the staff tab: Klara is active and shows as joined", async () => {
+      await openAccessTab(page, klaraFileUrl(), world.klaraFile.name);
+      const entry = accessEntry(page, klara.name);
+      await entry.getByText("Active", { exact: true }).waitFor();
+      await entry
+        .getByTestId("invitation-status")
+        .filter({ hasText: /^Joined the portal on / })
+        .waitFor();
+      expect(await entry.getByRole("button", { name: `Resend for ${klara.name}` }).count()).toBe(0);
+      await j.screenshot("access-tab-after");
+    });
+
+    await step("no script or CSP errors in any console", async () => {
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+});
