@@ -23,6 +23,8 @@ import { bulkInvitationRuns } from "./invitations.tables.js";
 
 /** Units worked per transaction: its invitations and the run's progress commit together (REL-6). */
 export const BULK_CHUNK = 25;
+/** How long one job works before it enqueues its continuation. */
+export const BULK_TIME_BUDGET_MS = 20_000;
 const MAX_STORED_SKIPS = 1000;
 
 const bulkPayload = z.object({ firmId: z.uuid(), runId: z.uuid() });
@@ -33,6 +35,9 @@ const bulkJob = defineJob({
   retryLimit: 5,
   retryDelay: 5,
   retryBackoff: true,
+  // One run of the job works for at most BULK_TIME_BUDGET_MS, then hands on to a new job: a worker
+  // killed mid-run leaves a job that expires soon, and another worker resumes (REL-6).
+  expireInSeconds: 60,
   handler: async () => {
     throw new Error("bound by createBulkInvitationJobs()");
   },
@@ -163,7 +168,12 @@ async function inviteUnit(
  * Works a run from where it stands: chunk by chunk, each in one transaction with the run's row locked
  * and its progress, so a killed worker's chunk is redone whole and a finished one never again (REL-6).
  */
-export async function processBulkInvitation(deps: BulkJobDeps, payload: z.infer<typeof bulkPayload>) {
+export async function processBulkInvitation(
+  deps: BulkJobDeps,
+  payload: z.infer<typeof bulkPayload>,
+  budgetMs = BULK_TIME_BUDGET_MS,
+) {
+  const began = performance.now();
   for (;;) {
     const finished = await inFirm(deps.database, payload.firmId, async (tx) => {
       const run = await loadRun(tx, payload.runId);
@@ -224,6 +234,11 @@ export async function processBulkInvitation(deps: BulkJobDeps, payload: z.infer<
           ...(over ? { status: actor ? "done" : "failed", finishedAt: at } : {}),
         })
         .where(and(eq(bulkInvitationRuns.firmId, payload.firmId), eq(bulkInvitationRuns.id, payload.runId)));
+      if (!over && performance.now() - began > budgetMs) {
+        // The rest goes to a new job, enqueued with this chunk's progress.
+        await deps.queue.enqueue(tx, bulkJob, payload, { singletonKey: `${payload.runId}:${processed}` });
+        return true;
+      }
       return over;
     });
     if (finished) return;

@@ -43,6 +43,7 @@ const remindJob = defineJob({
   name: "invitations.remind",
   payload: remindPayload,
   batchSize: 20,
+  expireInSeconds: 90,
   retryLimit: 5,
   retryDelay: 10,
   retryBackoff: true,

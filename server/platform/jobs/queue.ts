@@ -24,6 +24,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    * succeeds or fails on its own.
    */
   batchSize?: number;
+  /**
+   * How long a running job may take before it counts as failed and is retried (default pg-boss's
+   * 15 minutes): also how soon work of a worker that died is taken up again by another.
+   */
+  expireInSeconds?: number;
   /** A cron expression: worker processes then run the job on this schedule (pg-boss runs it once per tick). */
   cron?: string;
   // Method syntax on purpose: it lets a definition with a specific payload sit in a list of definitions.
@@ -54,6 +59,8 @@ export class JobQueue {
       // Only processes that work also maintain the queue and run cron schedules.
       supervise: options.work,
       schedule: options.work,
+      // Maintenance finds jobs of a dead worker once they expire; checked often so they resume soon.
+      maintenanceIntervalSeconds: 15,
     });
     this.boss.on("error", () => {});
   }
@@ -72,6 +79,7 @@ export class JobQueue {
         retryLimit: def.retryLimit,
         retryDelay: def.retryDelay,
         retryBackoff: def.retryBackoff,
+        ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
       };
       if (await this.boss.getQueue(def.name)) await this.boss.updateQueue(def.name, queue);
       else await this.boss.createQueue(def.name, queue);

@@ -100,6 +100,9 @@ const deliverEmailJob = defineJob({
   ...MAIL_RETRY,
   // SMTP round trips, not CPU: a worker sends a batch's mails side by side.
   batchSize: 20,
+  // Longer than a slow SMTP exchange (the transport gives up within 45 s), short enough that the
+  // mails of a worker killed mid-batch go out again within about a minute (REL-2).
+  expireInSeconds: 90,
   handler: async () => {
     throw new Error("mail.deliver is handled by the worker's createMailJobs()");
   },

@@ -24,7 +24,13 @@ export interface MailTransport {
 
 /** Creates a pooled nodemailer SMTP transport. */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {});
+  // Bounded waits: a stuck server must not hold a delivery beyond its job's expiry. Given as URL
+  // parameters (nodemailer reads them there), so SMTP_URL may still set its own.
+  const url = new URL(smtpUrl);
+  const waits = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 45_000 };
+  for (const [name, ms] of Object.entries(waits))
+    if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
+  const transporter = nodemailer.createTransport(url.toString());
   return {
     async send(mail) {
       try {

@@ -55,10 +55,6 @@ export const dePortal = {
     steps: {
       name: { formal: "Ihren Namen bestätigen", informal: "Deinen Namen bestätigen" },
       password: "Ein eigenes Passwort wählen",
-      phone: {
-        formal: "Ihre Handynummer mit einem Code bestätigen, den Sie per SMS erhalten",
-        informal: "Deine Handynummer mit einem Code bestätigen, den du per SMS erhältst",
-      },
     },
     accept: "Zugang einrichten",
     expires: {

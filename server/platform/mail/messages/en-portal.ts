@@ -23,7 +23,6 @@ export const enPortal: Pick<Catalog, keyof typeof dePortal> = {
     steps: {
       name: "Confirm your name",
       password: "Choose your own password",
-      phone: "Confirm your mobile number with a code we send you by text message",
     },
     accept: "Set up my access",
     expires: "The link works until {{expiresAt}}. After that, {{firmName}} can send you a new invitation.",

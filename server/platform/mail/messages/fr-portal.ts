@@ -57,10 +57,6 @@ export const frPortal: Pick<Catalog, keyof typeof dePortal> = {
         formal: "Choisir votre propre mot de passe",
         informal: "Choisir ton propre mot de passe",
       },
-      phone: {
-        formal: "Confirmer votre numéro de portable avec un code reçu par SMS",
-        informal: "Confirmer ton numéro de portable avec un code reçu par SMS",
-      },
     },
     accept: "Créer mon accès",
     expires: {

@@ -37,7 +37,6 @@ function subjectKey(reminder: number): MessageKey {
 const steps = [
   "client-invitation.steps.name",
   "client-invitation.steps.password",
-  "client-invitation.steps.phone",
 ] as const satisfies readonly MessageKey[];
 
 /**
