@@ -1,6 +1,7 @@
 import type { Cleanup } from "../tests/startup/process.js";
 import { explainDecision } from "./explain-decision.js";
 import { filesList } from "./files-list.js";
+import { bulkInvitation } from "./perf-3-bulk-invitation.js";
 import { reminderSweep } from "./perf-4-reminder-sweep.js";
 import { footprint } from "./perf-6-footprint.js";
 import { portalRead, portalScaling } from "./portal-read.js";
@@ -43,6 +44,7 @@ export const benchmarks: Benchmark[] = [
   filesList,
   portalScaling,
   portalRead,
+  bulkInvitation,
   reminderSweep,
   explainDecision,
 ];
