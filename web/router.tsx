@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { accountRoute, forgotPasswordRoute, resetPasswordRoute } from "./account/routes";
 import { grantRoute } from "./app/access/routes";
 import { auditRoute } from "./app/audit/routes";
 import { clientFileRoute, clientsRoute } from "./app/clients/routes";
@@ -7,7 +8,7 @@ import { importsRoute } from "./app/imports/routes";
 import { devMailboxRoute, staffHomeRoute, staffRoute } from "./app/routes";
 import { settingsRouteTree } from "./app/settings/routes";
 import { staffTeamRoute } from "./app/staff/routes";
-import { staffInviteRoute } from "./invite/routes";
+import { clientInviteRoute, staffInviteRoute } from "./invite/routes";
 import { portalRoute } from "./portal/routes";
 import { rootRoute } from "./root";
 import { indexRoute, setupRoute } from "./setup/routes";
@@ -29,6 +30,10 @@ const routeTree = rootRoute.addChildren([
   ]),
   portalRoute,
   staffInviteRoute,
+  clientInviteRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  accountRoute,
 ]);
 
 /** Builds the router of the whole SPA; guards reach the query cache through the context. */

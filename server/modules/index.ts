@@ -1,6 +1,8 @@
 import type { App, AppDeps } from "../deps.js";
 import { registerMessages } from "../platform/i18n/messages.js";
 import { accessMessages } from "./access/access.messages.js";
+import { accountMessages } from "./account/account.messages.js";
+import { accountRoutes } from "./account/account.routes.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
@@ -13,6 +15,8 @@ import { grantsRoutes } from "./grants/grants.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { authRoutes } from "./identity/auth.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
+import { passwordResetMessages } from "./identity/password-reset.messages.js";
+import { passwordResetRoutes } from "./identity/password-reset.routes.js";
 import { importsMessages } from "./imports/imports.messages.js";
 import { importsRoutes } from "./imports/imports.routes.js";
 import { bulkInvitationsRoutes } from "./invitations/bulk-invitations.routes.js";
@@ -40,6 +44,8 @@ const featureMessages = [
   grantsMessages,
   invitationsMessages,
   portalMessages,
+  passwordResetMessages,
+  accountMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
 
@@ -49,6 +55,8 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await authRoutes(app, deps);
   await setupRoutes(app, deps);
   await identityRoutes(app, deps);
+  await passwordResetRoutes(app, deps);
+  await accountRoutes(app, deps);
   await devMailboxRoutes(app, deps);
   await settingsRoutes(app, deps);
   await staffRoutes(app, deps);

@@ -41,11 +41,13 @@ describe("client invitation: invite by email with a preview, register from the l
     let world = {} as Seed004World;
     let klaraLink = "";
     let maxLink = "";
+    /** A link to a second grant (Musterfirma), made before Klara has an account. */
+    let companyLink = "";
     const klaraFileUrl = () => `${baseUrl}/app/clients/${world.klaraFile.id}`;
-    const post = async (path: string, data: unknown) => {
+    const post = async <T = { id: string }>(path: string, data: unknown) => {
       const res = await request.post(`${baseUrl}${path}`, { data, headers: { "x-atrium-csrf": "1" } });
       expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(201);
-      return (await res.json()) as { id: string };
+      return (await res.json()) as T;
     };
 
     await step(
@@ -62,6 +64,18 @@ describe("client invitation: invite by email with a preview, register from the l
         }
         const saved = await staffGet<GrantDetail>(j, `/api/grants/${grant.id}`);
         expect(saved.grantees.map((g) => g.status)).toEqual(["pending", "pending"]);
+        // Musterfirma shared with Klara's email too, by a link sent personally before she registers.
+        const company = await post("/api/grants", { name: "Musterfirma", fileIds: [world.companyFile.id] });
+        const outsider = await post(`/api/grants/${company.id}/grantees`, {
+          email: klara.email,
+          name: klara.name,
+        });
+        const link = await post<{ url: string }>(
+          `/api/grants/${company.id}/grantees/${outsider.id}/invitation-link`,
+          {},
+        );
+        companyLink = link.url;
+        expect(companyLink).toMatch(/\/invite\/client#token=[A-Za-z0-9_-]{43}$/);
       },
     );
 
@@ -215,6 +229,27 @@ describe("client invitation: invite by email with a preview, register from the l
         .getByRole("heading", { name: "This invitation link no longer works", level: 1 })
         .waitFor();
     });
+
+    await step(
+      "the second link finds her account: it asks for her password and adds Musterfirma",
+      async () => {
+        await phonePage.goto(companyLink);
+        await phonePage.getByRole("heading", { name: `Welcome, ${klara.name}`, level: 1 }).waitFor();
+        expect(phonePage.url()).toBe(`${baseUrl}/invite/client`);
+        await phonePage.getByRole("heading", { name: "You already have an access" }).waitFor();
+        expect(await phonePage.getByLabel("Your name").count()).toBe(0);
+        const password = phonePage.getByLabel("Your password", { exact: true });
+        await password.fill("not her password at all");
+        await phonePage.getByRole("button", { name: "Add to my access" }).click();
+        await phonePage.locator('input[aria-invalid="true"][autocomplete="current-password"]').waitFor();
+        await password.fill(klara.password);
+        await phonePage.getByRole("button", { name: "Add to my access" }).click();
+        await phonePage.waitForURL(new RegExp(`${baseUrl}/portal/?$`));
+        await phonePage.getByTestId("portal-file-link").filter({ hasText: world.companyFile.name }).waitFor();
+        expect(await phonePage.getByTestId("portal-file-link").count()).toBe(2);
+        await expectNoHorizontalOverflow(phonePage, "portal home with two files");
+      },
+    );
 
     await step("back in the staff tab: Klara is active and shows as joined", async () => {
       await openAccessTab(page, klaraFileUrl(), world.klaraFile.name);

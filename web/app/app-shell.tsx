@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AccountLink } from "../account/account-link";
 import { useUiLanguage } from "../i18n/use-ui-language";
 import { useSignOut, useUpdateLanguage } from "../session/session";
 import { Alert } from "../ui/alert";
@@ -52,6 +53,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               </span>
               <span className="block truncate text-xs text-slate-600">{t(`roles.${staff.staffRole}`)}</span>
             </span>
+            <AccountLink />
             <LanguageSwitch
               value={language}
               disabled={updateLanguage.isPending}

@@ -6,6 +6,9 @@ import en from "./en.json";
 import accessDe from "./features/access/de.json";
 import accessEn from "./features/access/en.json";
 import accessFr from "./features/access/fr.json";
+import accountDe from "./features/account/de.json";
+import accountEn from "./features/account/en.json";
+import accountFr from "./features/account/fr.json";
 import auditDe from "./features/audit/de.json";
 import auditEn from "./features/audit/en.json";
 import auditFr from "./features/audit/fr.json";
@@ -18,6 +21,9 @@ import documentsFr from "./features/documents/fr.json";
 import importsDe from "./features/imports/de.json";
 import importsEn from "./features/imports/en.json";
 import importsFr from "./features/imports/fr.json";
+import inviteDe from "./features/invite/de.json";
+import inviteEn from "./features/invite/en.json";
+import inviteFr from "./features/invite/fr.json";
 import portalDe from "./features/portal/de.json";
 import portalEn from "./features/portal/en.json";
 import portalFr from "./features/portal/fr.json";
@@ -45,6 +51,8 @@ const enCatalog = {
   imports: importsEn,
   access: accessEn,
   portal: portalEn,
+  invite: inviteEn,
+  account: accountEn,
 };
 
 // `satisfies` makes a key missing from the German or French catalog a type error, not a runtime surprise.
@@ -61,6 +69,8 @@ const resources = {
       imports: importsDe,
       access: accessDe,
       portal: portalDe,
+      invite: inviteDe,
+      account: accountDe,
     } satisfies typeof enCatalog,
   },
   fr: {
@@ -75,6 +85,8 @@ const resources = {
       imports: importsFr,
       access: accessFr,
       portal: portalFr,
+      invite: inviteFr,
+      account: accountFr,
     } satisfies typeof enCatalog,
   },
   en: { translation: enCatalog },

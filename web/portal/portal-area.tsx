@@ -57,12 +57,6 @@ function PortalSignIn() {
         <div className="mt-4">
           <SignInForm />
         </div>
-        <details className="mt-6 text-base text-slate-700">
-          <summary className="cursor-pointer rounded font-medium text-brand-700 underline-offset-2 hover:underline">
-            {t("portal.forgotPassword")}
-          </summary>
-          <p className="mt-2">{t("portal.forgotPasswordSoon")}</p>
-        </details>
       </Card>
     </PublicLayout>
   );

@@ -2,6 +2,7 @@ import { useParams } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalFirm } from "../../contracts/portal";
+import { AccountLink } from "../account/account-link";
 import { useUiLanguage } from "../i18n/use-ui-language";
 import { useSignOut, useUpdateLanguage } from "../session/session";
 import { Alert } from "../ui/alert";
@@ -87,6 +88,7 @@ function PortalHeader({ firm, preview }: { firm: PortalFirm | undefined; preview
             disabled={updateLanguage.isPending}
             onChange={(next) => updateLanguage.mutate(next)}
           />
+          {preview ? null : <AccountLink />}
           {preview ? null : (
             <Button
               variant="secondary"

@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { Link, useLocation } from "@tanstack/react-router";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -21,6 +22,8 @@ const fields = ["email", "password"] as const;
 export function SignInForm() {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  // The reset page's "back to sign-in" returns to this form's area (staff workspace or portal).
+  const fromStaffArea = useLocation({ select: (location) => location.pathname.startsWith("/app") });
   const [alert, setAlert] = useState<string>();
   const {
     register,
@@ -61,6 +64,13 @@ export function SignInForm() {
       <Button type="submit" busy={signIn.isPending} className="w-full">
         {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
       </Button>
+      <Link
+        to="/forgot-password"
+        search={{ from: fromStaffArea ? "app" : "portal" }}
+        className="self-center rounded text-base font-medium text-brand-700 underline underline-offset-2"
+      >
+        {t("account.forgot.link")}
+      </Link>
     </form>
   );
 }

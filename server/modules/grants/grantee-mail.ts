@@ -5,6 +5,7 @@ import type { ScopedTx } from "../../platform/db/scope.js";
 import { queueEmail } from "../../platform/mail/outbox.js";
 import type { AccessChange } from "../../platform/mail/templates/access-changed.js";
 import { persons } from "../clients/clients.tables.js";
+import { firmBranding, firmSender } from "../firms/firm-mail.js";
 import type { FirmForGrants } from "./grant-settings.js";
 import { findAccounts, firmOf, type GranteeRow } from "./grants.queries.js";
 
@@ -43,7 +44,6 @@ export async function queueAccessChangedMail(
     : [];
   const language = (person?.language ?? account.language) as Language;
   const ended = changes.some((c) => c.kind === "revoked" || c.kind === "ended" || c.kind === "locked");
-  const place = [firm.postalCode, firm.city].filter(Boolean).join(" ");
   await queueEmail(tx, deps, {
     template: "access-changed",
     recipient: {
@@ -58,12 +58,8 @@ export async function queueAccessChangedMail(
       changes,
       portalUrl: ended ? null : portalUrl(deps.config.publicUrl),
     },
-    branding: {
-      firmName: firm.name,
-      primaryColor: firm.primaryColor,
-      footerLines: [firm.street, place, firm.phone, firm.email].filter((l): l is string => Boolean(l)),
-    },
-    sender: { name: firm.senderName ?? firm.name, replyTo: firm.replyTo ?? firm.email ?? null },
+    branding: firmBranding(firm),
+    sender: firmSender(firm),
     meta: { reason: "access_changed", granteeId: grantee.id, grantId: grantee.grantId },
   });
 }

@@ -13,6 +13,7 @@ import {
   voidTokens,
 } from "../../platform/tokens/one-time-tokens.js";
 import { type AuditContext, recordAudit } from "../audit/audit.service.js";
+import { firmBranding, firmSender } from "../firms/firm-mail.js";
 import { findFirm, findStaffMember } from "../firms/firms.queries.js";
 import { findAccountFirms, switchToFirm } from "./account-firms.js";
 import { findAccountByEmail } from "./accounts.queries.js";
@@ -52,27 +53,37 @@ export function maskEmail(email: string): string {
 }
 
 /**
- * Handles a reset request. The caller answers the same whatever happens here (SEC-3): only a known
- * account with a firm gets a mail, and nothing in the answer or its status says which case it was.
- * Rate limits (SEC-17) count every request, known address or not, so a 429 tells nothing either.
+ * Counts a reset request against its limits (SEC-17) and refuses it with 429 when over either. Every
+ * request counts, known address or not, so a 429 tells nothing about the address either (SEC-3).
  */
-export async function requestPasswordReset(
-  deps: ResetDeps,
-  email: string,
-  clientIp: string,
-  logFailure: (error: unknown) => void,
-): Promise<void> {
+export async function assertResetAllowed(deps: ResetDeps, email: string, clientIp: string): Promise<void> {
   const now = deps.clock.now();
-  const address = email.trim().toLowerCase();
   // The IP is the socket's (trustProxy is off), so a forged X-Forwarded-For cannot start a fresh count.
   if (!(await hitRateLimit(deps.database, RESET_LIMIT_PER_IP, clientIp, now)))
     throw new AppError("rate_limited", "password_reset.rate_limited");
-  if (!(await hitRateLimit(deps.database, RESET_LIMIT_PER_EMAIL, address, now)))
+  if (!(await hitRateLimit(deps.database, RESET_LIMIT_PER_EMAIL, normalizeEmail(email), now)))
     throw new AppError("rate_limited", "password_reset.rate_limited");
+}
 
+/** The form in which addresses are stored and compared. */
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Sends a reset link when the address belongs to an account that a firm knows; does nothing otherwise.
+ * The route answers before this runs (SEC-3), so neither the answer nor its timing says which case it
+ * was; for the same reason a failure is only logged, never answered.
+ */
+export async function sendPasswordResetLink(
+  deps: ResetDeps,
+  email: string,
+  logFailure: (error: unknown) => void,
+): Promise<void> {
+  const now = deps.clock.now();
   try {
     await inScope(deps.database, {}, async (tx) => {
-      const account = await findAccountByEmail(tx, address);
+      const account = await findAccountByEmail(tx, normalizeEmail(email));
       // Token subjects are uuids; every account id is one (newId), an odd legacy id simply gets no mail.
       if (!account || !uuidShape.test(account.id)) return;
       // Memberships are read through the account's own scope (RLS account_reads_own).
@@ -88,7 +99,6 @@ export async function requestPasswordReset(
       await queueResetMail(await switchToFirm(utx, firms.home), deps, account.id, now);
     });
   } catch (error) {
-    // SEC-3: a failure here happens only for known addresses, so it must not change the answer.
     logFailure(error);
   }
 }
@@ -105,7 +115,6 @@ async function queueResetMail(ftx: ScopedTx, deps: ResetDeps, userId: string, no
   const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
   // users.id is a uuid string (newId), so it serves as the token's subject directly.
   const rawToken = await issueToken(ftx, { purpose: PASSWORD_RESET, subjectId: userId, expiresAt, now });
-  const place = [firm.postalCode, firm.city].filter(Boolean).join(" ");
   await queueEmail(ftx, deps, {
     template: "password-reset",
     recipient: {
@@ -120,11 +129,8 @@ async function queueResetMail(ftx: ScopedTx, deps: ResetDeps, userId: string, no
       expiresAt: expiresAt.toISOString(),
       firmName: firm.name,
     },
-    branding: {
-      firmName: firm.name,
-      primaryColor: firm.primaryColor,
-      footerLines: [firm.street, place, firm.phone, firm.email].filter((l): l is string => Boolean(l)),
-    },
+    branding: firmBranding(firm),
+    sender: firmSender(firm),
     meta: { reason: "password_reset", accountId: userId },
     secrets: { token: rawToken },
   });

@@ -2,7 +2,8 @@ import type { Language } from "../../../contracts/common.js";
 import type { AppDeps } from "../../deps.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { type EmailRequest, queueEmail, secretPlaceholder } from "../../platform/mail/outbox.js";
-import type { MailBranding, MailRecipient, RenderedEmail, Salutation } from "../../platform/mail/render.js";
+import type { MailRecipient, RenderedEmail, Salutation } from "../../platform/mail/render.js";
+import { firmBranding, firmSender } from "../firms/firm-mail.js";
 import { findFirm } from "../firms/firms.queries.js";
 import { firmOf, type InvitationRow } from "./invitations.queries.js";
 
@@ -29,21 +30,6 @@ export function clientInvitationUrl(publicUrl: string, rawToken: string): string
 
 function portalUrl(publicUrl: string): string {
   return `${publicUrl.replace(/\/$/, "")}/portal`;
-}
-
-/** Who the firm's mails are from and where answers go (FIRM-3): its sender name and reply-to, else its name and email. */
-export function firmSender(firm: InvitingFirm) {
-  return { name: firm.senderName ?? firm.name, replyTo: firm.replyTo ?? firm.email ?? null };
-}
-
-/** The firm's name, colour and contact lines in every mail it sends (FIRM-1). */
-export function firmBranding(firm: InvitingFirm): MailBranding {
-  const place = [firm.postalCode, firm.city].filter(Boolean).join(" ");
-  return {
-    firmName: firm.name,
-    primaryColor: firm.primaryColor,
-    footerLines: [firm.street, place, firm.phone, firm.email].filter((l): l is string => Boolean(l)),
-  };
 }
 
 type InvitationMail = Pick<

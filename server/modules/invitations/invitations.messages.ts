@@ -3,6 +3,8 @@ import type { FeatureMessages } from "../../platform/i18n/messages.js";
 /** Messages of the invitations feature (errors and field hints), keys prefixed "invitations.". */
 export const invitationsMessages: FeatureMessages = {
   en: {
+    "invitations.rate_limited":
+      "Too many attempts with invitation links from here. Please wait an hour, or ask your advisor for help.",
     "invitations.already_joined":
       "This person has already joined the portal. Their access works; there is nothing to invite.",
     "invitations.email_missing":
@@ -24,6 +26,8 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.skip.not_found": "The file no longer exists or you cannot open it.",
   },
   de: {
+    "invitations.rate_limited":
+      "Zu viele Versuche mit Einladungslinks von hier. Bitte warten Sie eine Stunde oder fragen Sie Ihre Beraterin oder Ihren Berater.",
     "invitations.already_joined":
       "Diese Person ist dem Portal bereits beigetreten. Ihr Zugang funktioniert; eine Einladung ist nicht nötig.",
     "invitations.email_missing":
@@ -47,6 +51,8 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.skip.not_found": "Die Akte existiert nicht mehr oder Sie können sie nicht öffnen.",
   },
   fr: {
+    "invitations.rate_limited":
+      "Trop de tentatives avec des liens d'invitation depuis cet endroit. Veuillez patienter une heure ou demander de l'aide à votre conseiller.",
     "invitations.already_joined":
       "Cette personne a déjà rejoint le portail. Son accès fonctionne ; aucune invitation n'est nécessaire.",
     "invitations.email_missing":

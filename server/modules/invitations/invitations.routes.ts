@@ -24,7 +24,11 @@ import {
   listInvitationsOfGrant,
   previewInvitation,
 } from "./invitations.service.js";
-import { acceptClientInvitation, peekClientInvitation } from "./registration.service.js";
+import {
+  acceptClientInvitation,
+  assertInvitationRate,
+  peekClientInvitation,
+} from "./registration.service.js";
 
 const tags = ["invitations"];
 
@@ -140,7 +144,10 @@ export async function invitationsRoutes(app: App, deps: AppDeps): Promise<void> 
         response: { 200: clientInvitationPreviewSchema },
       },
     },
-    async (request) => peekClientInvitation(deps, request.body.token),
+    async (request) => {
+      await assertInvitationRate(deps, request, "peek", request.body.token);
+      return peekClientInvitation(deps, request.body.token);
+    },
   );
 
   app.post(
@@ -154,6 +161,7 @@ export async function invitationsRoutes(app: App, deps: AppDeps): Promise<void> 
       },
     },
     async (request, reply) => {
+      await assertInvitationRate(deps, request, "accept", request.body.token);
       const { headers, ...accepted } = await acceptClientInvitation(deps, request, request.body);
       forwardCookies(headers, reply);
       return reply.code(201).send(accepted);

@@ -110,7 +110,8 @@ describe("inviting grantees (INV-1, INV-2, INV-5)", () => {
     t.sink.failWith({ code: 451, message: "4.7.1 Greylisted, please try again later" });
     const first = await w.owner.client.post<Invitation>(path(deferred, "invitation"), {});
     type Listed = { invitations: Array<Invitation & { grantName: string; clientFileId: string | null }> };
-    const list = async (query: string) => (await w.owner.client.get<Listed>(`/api/invitations?${query}`)).body;
+    const list = async (query: string) =>
+      (await w.owner.client.get<Listed>(`/api/invitations?${query}`)).body;
     await expect
       .poll(async () => (await list("delivery=deferred")).invitations.map((i) => i.id), { timeout: 20_000 })
       .toContain(first.body.id);

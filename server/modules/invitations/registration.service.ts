@@ -17,11 +17,42 @@ import { grantees } from "../grants/grants.tables.js";
 import { findAccountByEmail, findPasswordHash, insertAccount } from "../identity/accounts.queries.js";
 import { signIn } from "../identity/identity.service.js";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../identity/password.js";
+import { hitRateLimit, type RateLimit } from "../identity/rate-limits.js";
 import { CLIENT_INVITATION, loadInvitingFirm } from "./invitation-mail.js";
 import { findInvitation, firmOf, type InvitationRow, updateInvitation } from "./invitations.queries.js";
 
 // Unknown, used, voided, expired and withdrawn links all get this one answer.
 const invitationGone = () => new AppError("not_found", "invitations.gone");
+
+/**
+ * SEC-17: opening and using invitation links, per client IP and per link, within an hour. Guessing a
+ * 256-bit token is hopeless anyway; the limits stop scripted floods and password guessing through an
+ * invitation of an existing account.
+ */
+const PEEK_PER_IP: RateLimit = { name: "invitation-peek-ip", max: 300, windowMs: 3_600_000 };
+const ACCEPT_PER_IP: RateLimit = { name: "invitation-accept-ip", max: 100, windowMs: 3_600_000 };
+const ACCEPT_PER_LINK: RateLimit = { name: "invitation-accept-link", max: 10, windowMs: 3_600_000 };
+
+/** Counts one use of an invitation endpoint; 429 past a limit. The IP is the socket's (no proxy trust). */
+export async function assertInvitationRate(
+  deps: Pick<AppDeps, "database" | "clock">,
+  request: FastifyRequest,
+  kind: "peek" | "accept",
+  rawToken: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  const ip = request.ip ?? "unknown";
+  const checks: Array<[RateLimit, string]> =
+    kind === "peek"
+      ? [[PEEK_PER_IP, ip]]
+      : [
+          [ACCEPT_PER_IP, ip],
+          [ACCEPT_PER_LINK, rawToken],
+        ];
+  for (const [limit, value] of checks)
+    if (!(await hitRateLimit(deps.database, limit, value, now)))
+      throw new AppError("rate_limited", "invitations.rate_limited");
+}
 
 /** The pending, unexpired invitation behind an entered token, whose grantee has not been revoked. */
 async function pendingInvitationOf(tx: ScopedTx, invitationId: string, now: Date): Promise<InvitationRow> {

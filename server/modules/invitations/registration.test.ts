@@ -120,7 +120,8 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s !== 201 && s !== 404 && s !== 409)).toEqual([]);
+    // The others: link used (404), a conflict, or past the per-link limit (429, SEC-17).
+    expect(statuses.filter((s) => s !== 201 && s !== 404 && s !== 409 && s !== 429)).toEqual([]);
   });
 
   it("SEC-5 expiry is exact to the second on the clock", async () => {
@@ -181,6 +182,24 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
     t.clock.set(new Date(expiring.invitation.createdAt));
     expect(new Set(answers.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).size).toBe(1);
     expect(answers[0]?.status).toBe(404);
+  });
+
+  it("SEC-17 one link takes 10 attempts an hour, whatever X-Forwarded-For says; then it works again", async () => {
+    const { token } = await invite();
+    const attempt = (i: number) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/client-invitations/accept",
+        headers: { "x-forwarded-for": `203.0.113.${i}`, "x-atrium-csrf": "1", "accept-language": "en" },
+        payload: { token, password: "short" },
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt(i)).statusCode).toBe(400);
+    const limited = await attempt(99);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toMatch(/Too many attempts/);
+    t.clock.advance(3_600_000);
+    expect((await accept({ token, password: goodPassword })).status).toBe(201);
+    t.clock.advance(-3_600_000);
   });
 
   it("a revoked grantee's link no longer works", async () => {

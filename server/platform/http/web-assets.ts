@@ -3,7 +3,7 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
-const spaAreas = /^\/(setup|app|portal|invite)(\/|$)|^\/$/;
+const spaAreas = /^\/(setup|app|portal|invite|account|reset-password|forgot-password)(\/|$)|^\/$/;
 
 /** Serves the built web app from `dir` with an SPA fallback for its areas; false when it is not built. */
 export async function registerWebAssets(app: FastifyInstance, dir: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { type Confirmation, ConfirmDialog } from "../staff/confirm-dialog";
 import { type GranteeAction, useGranteeMutations } from "./access-api";
 import { AccessBadge, StatusBadge, useExpiryFormat } from "./access-format";
 import { GranteeEditDialog } from "./grantee-edit-dialog";
+import { GranteeInvitation } from "./invitation-panel";
 import { usePreview } from "./use-preview";
 
 /** The file a person grantee belongs to: "Musterfirma (K-10023)", or that it cannot be opened. */
@@ -27,7 +28,8 @@ function GranteeFile({ grantee }: { grantee: Grantee }) {
 
 /**
  * One grantee entry (a person's access through one grant): level, status, primary contact and end as
- * badges, then what may be done — change, lock or unlock, revoke or reinstate, preview. A refusal
+ * badges, the invitation's state and actions (see GranteeInvitation), then what may be done — change,
+ * lock or unlock, revoke or reinstate, preview. A refusal
  * (403 with the firm policy's reason, 409 naming the policy) shows right below the buttons.
  * `label` says what names the entry: the grant (on a person's card), the person (in a grant) or both;
  * `showFile` adds the person's file (grants bundling several). A grant the staff member cannot open
@@ -115,9 +117,7 @@ export function GranteeEntry({
       {canOpen && !canManage && manageMessage ? (
         <p className="text-sm text-slate-600">{manageMessage}</p>
       ) : null}
-      {grantee.status === "pending" ? (
-        <p className="text-sm text-slate-600">{t("access.entry.pendingNote")}</p>
-      ) : null}
+      <GranteeInvitation grantee={grantee} canManage={canManage} canOpen={canOpen} />
       <div className="flex flex-wrap gap-2">
         {canManage && stored !== "revoked" ? (
           <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
