@@ -13,6 +13,7 @@ import { assertCanOnFile } from "../access/client-files.access.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { findFirm } from "../firms/firms.queries.js";
+import { followPersonEmail } from "../invitations/invitations.service.js";
 import { findClientFile, updateClientFileRow } from "./clients.queries.js";
 import { assertFileId } from "./file-ids.js";
 import {
@@ -268,6 +269,9 @@ export async function updatePerson(
   if (previousHolder) await demoteHolder(work, fileId, personId);
 
   const after = await updatePersonRow(work.tx, personId, values);
+  const normalized = (email: string | null) => email?.trim().toLowerCase() || null;
+  if (normalized(before.email) !== normalized(after.email))
+    await followPersonEmail(work.tx, personId, after.email, work.audit.at);
   await recordAudit(work.tx, work.audit, {
     action: "person.update",
     entityType: "person",

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Language } from "../../../contracts/common.js";
 import type {
   Invitation,
@@ -138,6 +138,25 @@ export async function endInvitationsOfGrantees(
 ): Promise<void> {
   for (const id of await endPendingInvitations(tx, granteeIds, status, at))
     await voidTokens(tx, CLIENT_INVITATION, id, at);
+}
+
+/**
+ * A person's address changed (SEC-5): grantees of that person who have not joined take the new
+ * address, and their pending invitations end — the links went to the old address, so they stop
+ * working; staff invite again to the new one.
+ */
+export async function followPersonEmail(tx: ScopedTx, personId: string, email: string | null, at: Date) {
+  const moved = await tx.db
+    .update(grantees)
+    .set({ email: email?.trim().toLowerCase() || null, updatedAt: at })
+    .where(and(eq(grantees.firmId, firmOf(tx)), eq(grantees.personId, personId), isNull(grantees.accountId)))
+    .returning({ id: grantees.id });
+  await endInvitationsOfGrantees(
+    tx,
+    moved.map((g) => g.id),
+    "withdrawn",
+    at,
+  );
 }
 
 async function presentStored(tx: ScopedTx, id: string, now: Date): Promise<Invitation> {

@@ -10,6 +10,7 @@ import {
   createGrantsWorld,
   createPortalAccount,
   type GrantsWorld,
+  insertPerson,
   signedInPortalAccount,
 } from "../../../tests/support/factories-grants.js";
 import { latestInvitationToken } from "../../../tests/support/factories-invitations.js";
@@ -200,6 +201,31 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
     t.clock.advance(3_600_000);
     expect((await accept({ token, password: goodPassword })).status).toBe(201);
     t.clock.advance(-3_600_000);
+  });
+
+  it("SEC-5 changing the person's address voids the links sent to the old one", async () => {
+    const person = await insertPerson(t.deps, w.firmId, w.klaraFile, {
+      firstName: "Lena",
+      lastName: "Muster",
+      role: "child",
+      email: "lena.alt@example.test",
+    });
+    const grantee = await w.owner.client.post<Grantee>(`/api/grants/${grantId}/grantees`, { personId: person.id });
+    const sent = await w.owner.client.post<Invitation>(
+      `/api/grants/${grantId}/grantees/${grantee.body.id}/invitation`,
+      {},
+    );
+    const token = await latestInvitationToken(t, sent.body);
+    expect((await peek(token)).status).toBe(200);
+    const changed = await w.owner.client.patch(`/api/client-files/${w.klaraFile}/persons/${person.id}`, {
+      email: "lena.neu@example.test",
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await peek(token)).status).toBe(404);
+    const grant = await w.owner.client.get<GrantDetail>(`/api/grants/${grantId}`);
+    expect(grant.body.grantees.find((g) => g.id === grantee.body.id)?.email).toBe("lena.neu@example.test");
+    const listed = await w.owner.client.get<{ invitations: Invitation[] }>(`/api/grants/${grantId}/invitations`);
+    expect(listed.body.invitations.find((i) => i.id === sent.body.id)?.status).toBe("withdrawn");
   });
 
   it("a revoked grantee's link no longer works", async () => {
