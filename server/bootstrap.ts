@@ -16,6 +16,7 @@ import { JobQueue, QUEUE_SCHEMA } from "./platform/jobs/queue.js";
 import { createMailJobs } from "./platform/mail/outbox.js";
 import { SmtpSink } from "./platform/mail/smtp-sink.js";
 import { createSmtpTransport } from "./platform/mail/transport.js";
+import { createHttpSms, DevSms } from "./platform/sms/sms.js";
 import { createLocalFileStore } from "./platform/storage/storage.js";
 
 /** The running services of one process and how to stop them in order. */
@@ -82,7 +83,10 @@ export async function openServices(
     });
     const files = createLocalFileStore(path.join(config.dataDir, "files"));
     const outboxKey = deriveKey(secret, "mail-outbox");
-    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir, files, outboxKey };
+    const sms = config.smsGatewayUrl
+      ? createHttpSms(config.smsGatewayUrl, config.smsGatewayToken)
+      : new DevSms(path.join(config.dataDir, "sms"));
+    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir, files, outboxKey, sms };
     await queue.register(
       createMailJobs({ database, queue, transport, from: config.mailFrom, clock, outboxKey }),
     );

@@ -5,7 +5,7 @@ import { z } from "zod";
 export class ConfigError extends Error {}
 
 const roles = ["web", "worker", "all"] as const;
-const secretVariables = new Set(["AUTH_SECRET", "DATABASE_URL", "SMTP_URL"]);
+const secretVariables = new Set(["AUTH_SECRET", "DATABASE_URL", "SMTP_URL", "SMS_GATEWAY_TOKEN"]);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,6 +25,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.localhost>"),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   ATRIUM_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(10240).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -44,6 +46,9 @@ export interface Config {
   authSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where SMS codes are posted; unset = the development provider (messages kept under dataDir/sms). */
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
   logLevel: string;
   /** Largest accepted upload, in bytes (ATRIUM_UPLOAD_LIMIT_MB). */
   uploadLimitBytes: number;
@@ -87,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smsGatewayUrl: e.SMS_GATEWAY_URL,
+    smsGatewayToken: e.SMS_GATEWAY_TOKEN,
     logLevel: e.LOG_LEVEL,
     uploadLimitBytes: Math.round(e.ATRIUM_UPLOAD_LIMIT_MB * 1024 * 1024),
   };

@@ -11,6 +11,7 @@ import type { Auth } from "./modules/identity/auth.js";
 import type { Clock } from "./platform/clock.js";
 import type { Database } from "./platform/db/pool.js";
 import type { JobQueue } from "./platform/jobs/queue.js";
+import type { SmsSender } from "./platform/sms/sms.js";
 import type { FileStore } from "./platform/storage/storage.js";
 
 /** Everything a module needs from the process, handed in explicitly (tests build their own). */
@@ -26,6 +27,8 @@ export interface AppDeps {
   files: FileStore;
   /** Seals secrets (invitation tokens) while their mail waits in the outbox; derived from the auth secret. */
   outboxKey: Buffer;
+  /** Sends SMS codes: the HTTP gateway, or in development the local provider (DevSms). */
+  sms: SmsSender;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

@@ -3,6 +3,7 @@ import { registerMessages } from "../platform/i18n/messages.js";
 import { accessMessages } from "./access/access.messages.js";
 import { accountMessages } from "./account/account.messages.js";
 import { accountRoutes } from "./account/account.routes.js";
+import { phoneRoutes } from "./account/phone.routes.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
@@ -57,6 +58,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await identityRoutes(app, deps);
   await passwordResetRoutes(app, deps);
   await accountRoutes(app, deps);
+  await phoneRoutes(app, deps);
   await devMailboxRoutes(app, deps);
   await settingsRoutes(app, deps);
   await staffRoutes(app, deps);

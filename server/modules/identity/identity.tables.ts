@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Global tables: an account (login) is one human and may reach several firms, so these carry no firm_id.
 // Their shape is what better-auth expects; the model names map in identity/auth.ts.
@@ -10,9 +11,39 @@ export const users = pgTable("users", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   language: text("language").notNull().default("de"),
+  /** The mobile number the account confirmed by SMS code (seed 003: email and phone are both needed). */
+  phoneE164: text("phone_e164"),
+  phoneVerifiedAt: timestamp("phone_verified_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A code sent by SMS (SEC-8): only its hash is kept; it works for its own attempt only, until
+ * `expires_at`, once, and not after too many wrong tries. A new attempt voids the open ones.
+ */
+export const verificationCodes = pgTable(
+  "verification_codes",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    /** What the code confirms: the E.164 number it was sent to. */
+    target: text("target").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("verification_codes_user_idx").on(t.userId, t.purpose),
+    check("verification_codes_purpose_check", sql`${t.purpose} in ('phone')`),
+  ],
+);
 
 export const sessions = pgTable(
   "sessions",
