@@ -15,6 +15,7 @@ import { Loading } from "../../ui/loading";
 import { PageHeading } from "../../ui/page-heading";
 import { Select } from "../../ui/select";
 import { useDocumentTitle } from "../../ui/use-document-title";
+import { BulkInviteDialog } from "./bulk-invite-dialog";
 import { clientListQuery, type ListParams, selectAllMatching, staffChoicesQuery } from "./clients-api";
 import { NewClientDialog } from "./new-client-dialog";
 
@@ -48,6 +49,8 @@ export function ClientListPage() {
   const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "name", dir: "asc" });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [creating, setCreating] = useState(false);
+  /** The files the bulk invitation was opened for (kept while it is open, whatever the list does). */
+  const [inviting, setInviting] = useState<readonly string[]>();
 
   const params: ListParams = {
     q: q || undefined,
@@ -141,12 +144,11 @@ export function ClientListPage() {
           </Select>
         </div>
 
-        <div
-          className="flex min-h-9 flex-wrap items-center gap-3 text-sm text-slate-700"
-          role="status"
-          aria-live="polite"
-        >
-          <span data-testid="selection-count">{t("clients.selectedCount", { count: selected.size })}</span>
+        <div className="flex min-h-9 flex-wrap items-center gap-3 text-sm text-slate-700">
+          {/* Only the count is announced: the buttons beside it appear and go with the selection. */}
+          <span data-testid="selection-count" role="status" aria-live="polite">
+            {t("clients.selectedCount", { count: selected.size })}
+          </span>
           <Button
             variant="secondary"
             size="sm"
@@ -156,9 +158,14 @@ export function ClientListPage() {
             {t("clients.selectAllMatching")}
           </Button>
           {selected.size > 0 ? (
-            <Button variant="ghost" size="sm" onClick={() => setSelected(new Set())}>
-              {t("clients.clearSelection")}
-            </Button>
+            <>
+              <Button size="sm" onClick={() => setInviting([...selected])}>
+                {t("clients.bulkInvite.open")}
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setSelected(new Set())}>
+                {t("clients.clearSelection")}
+              </Button>
+            </>
           ) : null}
           {selectMatching.data?.truncated ? (
             <span className="text-amber-800">
@@ -250,6 +257,11 @@ export function ClientListPage() {
       {list.isError && rows.length > 0 ? <Alert>{errorMessage(list.error)}</Alert> : null}
 
       <NewClientDialog open={creating} onClose={() => setCreating(false)} />
+      <BulkInviteDialog
+        open={inviting !== undefined}
+        fileIds={inviting ?? []}
+        onClose={() => setInviting(undefined)}
+      />
     </div>
   );
 }
