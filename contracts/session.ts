@@ -20,3 +20,25 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(256),
 });
 export type SignIn = z.infer<typeof signInSchema>;
+
+/** The answer to a right password when the account has a second factor: no session yet, ask for it. */
+export const secondFactorChallengeSchema = z.object({
+  secondFactor: z.object({
+    method: z.enum(["sms", "totp"]),
+    /** Where the SMS code went (masked), for an SMS factor. */
+    phoneMasked: z.string().nullable(),
+  }),
+});
+export type SecondFactorChallengeAnswer = z.infer<typeof secondFactorChallengeSchema>;
+
+/** POST /api/session — signed in, or a second factor to give first. */
+export const signInResultSchema = z.union([meSchema, secondFactorChallengeSchema]);
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
+/** POST /api/session/second-factor — the six digits from the SMS or the authenticator app. */
+export const secondFactorCodeSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "six digits"),
+});

@@ -86,7 +86,19 @@ export async function openServices(
     const sms = config.smsGatewayUrl
       ? createHttpSms(config.smsGatewayUrl, config.smsGatewayToken)
       : new DevSms(path.join(config.dataDir, "sms"));
-    const deps: AppDeps = { config, database, queue, auth, clock, devMailboxDir, files, outboxKey, sms };
+    const secondFactorKey = deriveKey(secret, "second-factors");
+    const deps: AppDeps = {
+      config,
+      database,
+      queue,
+      auth,
+      clock,
+      devMailboxDir,
+      files,
+      outboxKey,
+      sms,
+      secondFactorKey,
+    };
     await queue.register(
       createMailJobs({ database, queue, transport, from: config.mailFrom, clock, outboxKey }),
     );

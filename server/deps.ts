@@ -29,6 +29,8 @@ export interface AppDeps {
   outboxKey: Buffer;
   /** Sends SMS codes: the HTTP gateway, or in development the local provider (DevSms). */
   sms: SmsSender;
+  /** Seals authenticator secrets and keys SMS code hashes; derived from the auth secret. */
+  secondFactorKey: Buffer;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

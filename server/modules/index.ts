@@ -4,6 +4,7 @@ import { accessMessages } from "./access/access.messages.js";
 import { accountMessages } from "./account/account.messages.js";
 import { accountRoutes } from "./account/account.routes.js";
 import { phoneRoutes } from "./account/phone.routes.js";
+import { secondFactorRoutes } from "./account/second-factor.routes.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
@@ -59,6 +60,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await passwordResetRoutes(app, deps);
   await accountRoutes(app, deps);
   await phoneRoutes(app, deps);
+  await secondFactorRoutes(app, deps);
   await devMailboxRoutes(app, deps);
   await settingsRoutes(app, deps);
   await staffRoutes(app, deps);

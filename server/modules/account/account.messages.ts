@@ -3,6 +3,15 @@ import type { FeatureMessages } from "../../platform/i18n/messages.js";
 /** Messages of the account's own pages (sessions, mobile number), keys prefixed "account.". */
 export const accountMessages: FeatureMessages = {
   en: {
+    "identity.second_factor_limit":
+      "Too many codes were tried for this account. Please wait an hour, or ask your advisor for help.",
+    "account.password_wrong": "This password is not right. Please enter the password you sign in with.",
+    "account.phone_first": "Please confirm your mobile number first: the codes are sent to it.",
+    "account.totp_not_started": "Start setting up the authenticator app first, then enter its code.",
+    "identity.second_factor_wrong": "This code is not right. Please check the six digits and try again.",
+    "identity.sign_in_challenge_gone":
+      "This sign-in has expired or a code was mistyped too often. Please sign in again.",
+    "identity.no_sms_factor": "This sign-in does not use SMS codes.",
     "account.phone_code_limit":
       "Too many codes were requested. Please wait an hour and try again, or ask your advisor for help.",
     "account.phone_code_gone":
@@ -13,6 +22,18 @@ export const accountMessages: FeatureMessages = {
     "account.device_unknown_browser": "A browser on {{os}}",
   },
   de: {
+    "identity.second_factor_limit":
+      "Für dieses Konto wurden zu viele Codes versucht. Bitte warten Sie eine Stunde oder fragen Sie Ihre Beraterin oder Ihren Berater.",
+    "account.password_wrong":
+      "Dieses Passwort stimmt nicht. Bitte geben Sie das Passwort ein, mit dem Sie sich anmelden.",
+    "account.phone_first": "Bitte bestätigen Sie zuerst Ihre Handynummer: An sie gehen die Codes.",
+    "account.totp_not_started":
+      "Richten Sie zuerst die Authenticator-App ein und geben Sie dann ihren Code ein.",
+    "identity.second_factor_wrong":
+      "Dieser Code stimmt nicht. Bitte prüfen Sie die sechs Ziffern und versuchen Sie es erneut.",
+    "identity.sign_in_challenge_gone":
+      "Diese Anmeldung ist abgelaufen oder der Code wurde zu oft falsch eingegeben. Bitte melden Sie sich erneut an.",
+    "identity.no_sms_factor": "Diese Anmeldung verwendet keine SMS-Codes.",
     "account.phone_code_limit":
       "Es wurden zu viele Codes angefordert. Bitte warten Sie eine Stunde und versuchen Sie es erneut, oder fragen Sie Ihre Beraterin oder Ihren Berater.",
     "account.phone_code_gone":
@@ -23,6 +44,18 @@ export const accountMessages: FeatureMessages = {
     "account.device_unknown_browser": "Ein Browser auf {{os}}",
   },
   fr: {
+    "identity.second_factor_limit":
+      "Trop de codes ont été essayés pour ce compte. Veuillez patienter une heure ou demander de l'aide à votre conseiller.",
+    "account.password_wrong":
+      "Ce mot de passe n'est pas correct. Veuillez saisir le mot de passe avec lequel vous vous connectez.",
+    "account.phone_first": "Veuillez d'abord confirmer votre numéro de portable : les codes y sont envoyés.",
+    "account.totp_not_started":
+      "Commencez par configurer l'application d'authentification, puis saisissez son code.",
+    "identity.second_factor_wrong":
+      "Ce code n'est pas correct. Veuillez vérifier les six chiffres et réessayer.",
+    "identity.sign_in_challenge_gone":
+      "Cette connexion a expiré ou le code a été mal saisi trop souvent. Veuillez vous reconnecter.",
+    "identity.no_sms_factor": "Cette connexion n'utilise pas de codes SMS.",
     "account.phone_code_limit":
       "Trop de codes ont été demandés. Veuillez patienter une heure puis réessayer, ou demandez de l'aide à votre conseiller.",
     "account.phone_code_gone":

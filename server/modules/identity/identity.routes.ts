@@ -1,9 +1,21 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { meSchema, signInSchema, updateMeSchema } from "../../../contracts/session.js";
+import {
+  meSchema,
+  secondFactorChallengeSchema,
+  secondFactorCodeSchema,
+  signInResultSchema,
+  signInSchema,
+  updateMeSchema,
+} from "../../../contracts/session.js";
 import type { App, AppDeps } from "../../deps.js";
+import { inScope } from "../../platform/db/scope.js";
+import { AppError } from "../../platform/errors.js";
 import { loadActor, requireActor } from "../access/actor.js";
 import { presentMe, signIn, signOut, updateLanguage } from "./identity.service.js";
-import { forwardCookies } from "./session.js";
+import { users } from "./identity.tables.js";
+import { forwardCookies, toSignedInUser } from "./session.js";
+import { completeSignIn, resendSignInCode } from "./sign-in-challenge.service.js";
 
 /** Session routes: sign in, sign out, who am I, my language. */
 export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -16,14 +28,53 @@ export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
         tags: ["session"],
         summary: "Sign in with email and password",
         body: signInSchema,
+        response: { 200: signInResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const { headers, user, secondFactor } = await signIn(
+        deps,
+        request,
+        request.body.email,
+        request.body.password,
+      );
+      forwardCookies(headers, reply);
+      if (secondFactor) return { secondFactor };
+      return presentMe(await loadActor(deps.database, user), devMailbox);
+    },
+  );
+
+  app.post(
+    "/api/session/second-factor",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Finish signing in with the code from the SMS or the authenticator app",
+        body: secondFactorCodeSchema,
         response: { 200: meSchema },
       },
     },
     async (request, reply) => {
-      const { headers, user } = await signIn(deps.auth, request, request.body.email, request.body.password);
-      forwardCookies(headers, reply);
-      return presentMe(await loadActor(deps.database, user), devMailbox);
+      const { userId, setCookies } = await completeSignIn(deps, request, request.body.code);
+      reply.header("set-cookie", setCookies);
+      const [user] = await inScope(deps.database, { userId }, (tx) =>
+        tx.db.select().from(users).where(eq(users.id, userId)),
+      );
+      if (!user) throw new AppError("unauthorized");
+      return presentMe(await loadActor(deps.database, toSignedInUser(user)), devMailbox);
     },
+  );
+
+  app.post(
+    "/api/session/second-factor/resend",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Send a new SMS code for the sign-in waiting in this browser",
+        response: { 200: secondFactorChallengeSchema.shape.secondFactor },
+      },
+    },
+    async (request) => resendSignInCode(deps, request),
   );
 
   app.delete(

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Language } from "../../../contracts/common.js";
 import type { Me } from "../../../contracts/session.js";
+import type { AppDeps } from "../../deps.js";
 import type { Database } from "../../platform/db/pool.js";
 import { inScope } from "../../platform/db/scope.js";
 import { AppError } from "../../platform/errors.js";
@@ -10,23 +11,41 @@ import type { Actor } from "../access/actor.js";
 import { staffCan } from "../access/staff.policy.js";
 import type { Auth } from "./auth.js";
 import { users } from "./identity.tables.js";
-import { toFetchHeaders, toSignedInUser } from "./session.js";
+import { type SignedInUser, toFetchHeaders, toSignedInUser } from "./session.js";
+import { challengeIfRequired, type SecondFactorChallenge } from "./sign-in-challenge.service.js";
 
-/** Signs in with email and password; returns the account and the headers that set the session cookie. */
-export async function signIn(auth: Auth, request: FastifyRequest, email: string, password: string) {
-  try {
-    const { headers, response } = await auth.api.signInEmail({
+/**
+ * Signs in with email and password. With a second factor on the account, no session results: the
+ * one better-auth made is replaced by a challenge (its cookie in `headers`) and `secondFactor` says
+ * what to ask — so no caller (sign-in, invitation, password reset) can skip the factor (SEC-8).
+ */
+export async function signIn(
+  deps: Pick<AppDeps, "auth" | "database" | "clock" | "sms" | "secondFactorKey">,
+  request: FastifyRequest,
+  email: string,
+  password: string,
+): Promise<{ headers: Headers; user: SignedInUser; secondFactor: SecondFactorChallenge | null }> {
+  const attempt = () =>
+    deps.auth.api.signInEmail({
       body: { email: email.trim().toLowerCase(), password, rememberMe: true },
       headers: toFetchHeaders(request),
       returnHeaders: true,
     });
-    return { headers, user: toSignedInUser(response.user) };
+  let signedIn: Awaited<ReturnType<typeof attempt>>;
+  try {
+    signedIn = await attempt();
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 429) throw new AppError("rate_limited");
     if (error instanceof APIError && error.statusCode < 500)
       throw new AppError("unauthorized", "errors.bad_credentials");
     throw error;
   }
+  const user = toSignedInUser(signedIn.response.user);
+  const challenge = await challengeIfRequired(deps, user.id, signedIn.response.token);
+  if (!challenge) return { headers: signedIn.headers, user, secondFactor: null };
+  const headers = new Headers();
+  headers.append("set-cookie", challenge.setCookie);
+  return { headers, user, secondFactor: challenge.challenge };
 }
 
 /** Ends the request's session; returns the headers that clear the cookie. */

@@ -105,3 +105,50 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/**
+ * An account's second factor (PORTAL-1, SEC-8): SMS codes to its confirmed number, or an
+ * authenticator app (TOTP). The TOTP secret is kept sealed with a key the database does not hold;
+ * `last_totp_step` makes each code work once.
+ */
+export const secondFactors = pgTable(
+  "second_factors",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The factor asked at sign-in; null while an app is being set up and none is on yet. */
+    method: text("method"),
+    totpSecretSealed: text("totp_secret_sealed"),
+    /** An app being set up: its secret until the first code confirms it. */
+    pendingTotpSecretSealed: text("pending_totp_secret_sealed"),
+    lastTotpStep: bigint("last_totp_step", { mode: "number" }),
+    enabledAt: timestamp("enabled_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("second_factors_method_check", sql`${t.method} is null or ${t.method} in ('sms', 'totp')`)],
+);
+
+/**
+ * A sign-in waiting for its second factor: the password was right, no session exists yet. The browser
+ * holds the raw token in a cookie; only its hash is here. An SMS code, when the factor is SMS, belongs
+ * to this challenge alone.
+ */
+export const signInChallenges = pgTable(
+  "sign_in_challenges",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    method: text("method").notNull(),
+    codeHash: text("code_hash"),
+    codeExpiresAt: timestamp("code_expires_at", { withTimezone: true }),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_challenges_user_idx").on(t.userId)],
+);

@@ -182,7 +182,7 @@ export async function acceptClientInvitation(
     if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError("conflict");
     throw error;
   }
-  const { headers } = await signIn(deps.auth, request, email, input.password);
+  const { headers } = await signIn(deps, request, email, input.password);
   return { ...result, headers };
 }
 

@@ -60,6 +60,6 @@ export async function completeSetup(deps: AppDeps, request: FastifyRequest, inpu
     if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError("conflict", "errors.setup_done");
     throw error;
   }
-  const { headers } = await signIn(deps.auth, request, email, input.password);
+  const { headers } = await signIn(deps, request, email, input.password);
   return { firmId, userId, headers };
 }
