@@ -19,7 +19,9 @@ describe("confirming the mobile number by SMS code (PORTAL-1, SEC-8)", () => {
   const sms = () => t.deps.sms as DevSms;
   /** The code in the newest SMS to `to`. */
   const codeSentTo = (to: string) => {
-    const message = sms().messages.filter((m) => m.to === to).at(-1);
+    const message = sms()
+      .messages.filter((m) => m.to === to)
+      .at(-1);
     const code = message?.text.match(/\b(\d{6})\b/)?.[1];
     if (!code) throw new Error(`no code sent to ${to}`);
     return code;
@@ -75,7 +77,8 @@ describe("confirming the mobile number by SMS code (PORTAL-1, SEC-8)", () => {
     const { client } = await signedInPortalAccount(t);
     const sent = await send(client, "+41 79 123 45 67");
     const code = codeSentTo("+41791234567");
-    for (let i = 0; i < 4; i++) expect((await verify(client, sent.body.attemptId, wrong(code))).status).toBe(400);
+    for (let i = 0; i < 4; i++)
+      expect((await verify(client, sent.body.attemptId, wrong(code))).status).toBe(400);
     expect((await verify(client, sent.body.attemptId, wrong(code))).status).toBe(404);
     const gone = await verify(client, sent.body.attemptId, code);
     expect(gone.status).toBe(404);

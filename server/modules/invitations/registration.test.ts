@@ -210,7 +210,9 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
       role: "child",
       email: "lena.alt@example.test",
     });
-    const grantee = await w.owner.client.post<Grantee>(`/api/grants/${grantId}/grantees`, { personId: person.id });
+    const grantee = await w.owner.client.post<Grantee>(`/api/grants/${grantId}/grantees`, {
+      personId: person.id,
+    });
     const sent = await w.owner.client.post<Invitation>(
       `/api/grants/${grantId}/grantees/${grantee.body.id}/invitation`,
       {},
@@ -224,7 +226,9 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
     expect((await peek(token)).status).toBe(404);
     const grant = await w.owner.client.get<GrantDetail>(`/api/grants/${grantId}`);
     expect(grant.body.grantees.find((g) => g.id === grantee.body.id)?.email).toBe("lena.neu@example.test");
-    const listed = await w.owner.client.get<{ invitations: Invitation[] }>(`/api/grants/${grantId}/invitations`);
+    const listed = await w.owner.client.get<{ invitations: Invitation[] }>(
+      `/api/grants/${grantId}/invitations`,
+    );
     expect(listed.body.invitations.find((i) => i.id === sent.body.id)?.status).toBe("withdrawn");
   });
 
