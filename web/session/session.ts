@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Language } from "../../contracts/common";
-import type { Me, SignIn, UpdateMe } from "../../contracts/session";
+import type { Me, SignIn, SignInResult, UpdateMe } from "../../contracts/session";
 import { currentLanguage, setUiLanguage } from "../i18n/i18n";
 import { ApiError, api } from "../ui/api";
 
@@ -26,12 +26,14 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
-/** Signs in with email and password; resolves once the new `Me` is loaded. */
+/** Signs in with email and password; resolves once the new `Me` is loaded, or with the second factor to ask. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignIn) => api<unknown>("/api/session", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+    mutationFn: (body: SignIn) => api<SignInResult>("/api/session", { method: "POST", body }),
+    // A second factor to give first: nobody is signed in yet (the sign-in form asks for the code).
+    onSuccess: (result) =>
+      "secondFactor" in result ? undefined : queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
 

@@ -4,10 +4,12 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import type { SecondFactorChallengeAnswer } from "../../contracts/session";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { applyApiError, fieldErrorText } from "../ui/form";
 import { PasswordField, TextField } from "../ui/text-field";
+import { SecondFactorStep } from "./second-factor-step";
 import { useSignIn } from "./session";
 
 // Messages are catalog keys so they follow a language switch while shown.
@@ -35,14 +37,27 @@ export function SignInForm() {
     defaultValues: { email: "", password: "" },
   });
 
+  const [challenge, setChallenge] = useState<SecondFactorChallengeAnswer["secondFactor"]>();
   const onSubmit = handleSubmit(async (values) => {
     setAlert(undefined);
     try {
-      await signIn.mutateAsync(values);
+      const result = await signIn.mutateAsync(values);
+      if (result && typeof result === "object" && "secondFactor" in result) setChallenge(result.secondFactor);
     } catch (error) {
       setAlert(applyApiError(error, setError, fields));
     }
   });
+
+  if (challenge)
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onRestart={(message) => {
+          setChallenge(undefined);
+          setAlert(message);
+        }}
+      />
+    );
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
