@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { PersonList } from "../../contracts/clients";
 import type { GrantDetail } from "../../contracts/grants";
+import { fieldErrorOf } from "./support/fields";
 import { setUpFirm, useJourney, waitForMail } from "./support/journey";
 import { expectNoHorizontalOverflow, expectVisibleInWindow, phone } from "./support/layout";
 import { openSection } from "./support/portal-pages";
@@ -14,9 +15,14 @@ import {
   seed004Firm,
   staffGet,
 } from "./support/seed-004-world";
+import { waitForSmsCode, wrongCode } from "./support/sms";
 
 const grantName = "Klara Muster — household";
 const personalMessage = "Dear Mrs Muster, as promised on the phone: your documents are now online. — Alice";
+/** Klara's mobile number as she types it (German, without the country code), and as the SMS goes out. */
+const klaraMobile = { typed: "0151 23456789", e164: "+4915123456789", masked: "+49 •••• ••89" };
+/** The number she changes to on her account page (French, without the country code). */
+const frenchMobile = { typed: "06 12 34 56 78", e164: "+33612345678", masked: "+33 •••• ••78" };
 
 /** A person's card on the Access tab (the list of that person's entries is named after them). */
 function accessEntry(page: Page, name: string) {
@@ -32,7 +38,7 @@ async function openAccessTab(page: Page, url: string, fileName: string) {
   await page.getByRole("tab", { name: "Access", exact: true }).click();
 }
 
-describe("client invitation: invite by email with a preview, register from the link, land in the portal", () => {
+describe("client invitation: invite by email with a preview, register from the link, confirm the mobile number, land in the portal", () => {
   const journey = useJourney({ locale: "en-US", name: "e2e-client-invitation" });
 
   it("staff invite Klara, she registers on a phone and sees her file; a withdrawn link is gone", async () => {
@@ -195,7 +201,7 @@ describe("client invitation: invite by email with a preview, register from the l
     );
 
     await step(
-      "a common password is refused under the field; a good one registers and opens the portal",
+      "a common password is refused under the field; a good one registers and asks for her mobile number",
       async () => {
         const password = phonePage.getByLabel("Choose a password", { exact: true });
         await password.fill("password123");
@@ -211,6 +217,77 @@ describe("client invitation: invite by email with a preview, register from the l
         await phonePage.getByRole("button", { name: "Show password" }).click();
         expect(await password.getAttribute("type")).toBe("text");
         await phonePage.getByRole("button", { name: "Set up my access" }).click();
+        await phonePage.getByRole("heading", { name: "Confirm your mobile number", level: 1 }).waitFor();
+        expect(phonePage.url()).toBe(`${baseUrl}/invite/client`);
+      },
+    );
+
+    await step(
+      "step 2 on the phone: the number field (country from the invitation's language, nothing prefilled, no 'later')",
+      async () => {
+        await phonePage.getByTestId("invitation-firm").filter({ hasText: seed004Firm.firmName }).waitFor();
+        // Her invitation is in English: the country starts as the United Kingdom.
+        expect(await phonePage.getByLabel("Country", { exact: true }).inputValue()).toBe("GB");
+        const number = phonePage.getByLabel("Your mobile number", { exact: true });
+        expect(await number.inputValue()).toBe("");
+        expect(await number.getAttribute("type")).toBe("tel");
+        expect(await number.getAttribute("autocomplete")).toBe("tel");
+        expect(await number.getAttribute("inputmode")).toBe("tel");
+        // Seed 003: email and phone are both needed to sign in, so the step cannot be put off.
+        expect(await phonePage.getByRole("link", { name: /later|skip/i }).count()).toBe(0);
+        expect(await phonePage.getByRole("button", { name: /later|skip/i }).count()).toBe(0);
+        await expectNoHorizontalOverflow(phonePage, "mobile number step on a phone");
+        await expectVisibleInWindow(phonePage, "mobile number step on a phone", [
+          number,
+          phonePage.getByRole("button", { name: "Send code" }),
+          phonePage.getByTestId("language-switch"),
+        ]);
+        const button = await phonePage.getByRole("button", { name: "Send code" }).boundingBox();
+        expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+        await j.screenshot("phone-number-step", phonePage);
+
+        // A number that cannot be one: the server's message (with an example) under the field.
+        await number.fill("123");
+        await phonePage.getByRole("button", { name: "Send code" }).click();
+        await phonePage.locator('input[aria-invalid="true"][autocomplete="tel"]').waitFor();
+        await phonePage.getByText("This is not a valid phone number.", { exact: false }).waitFor();
+        await expectNoHorizontalOverflow(phonePage, "mobile number step with a field error");
+      },
+    );
+
+    await step(
+      "she sends a code to her German number; a wrong code is refused under the field, the right one opens the portal",
+      async () => {
+        await phonePage.getByLabel("Country", { exact: true }).selectOption("DE");
+        await phonePage.getByLabel("Your mobile number", { exact: true }).fill(klaraMobile.typed);
+        const since = new Date(Date.now() - 1_000);
+        await phonePage.getByRole("button", { name: "Send code" }).click();
+
+        const code = phonePage.getByLabel("Code from the text message", { exact: true });
+        await code.waitFor();
+        expect(await code.getAttribute("inputmode")).toBe("numeric");
+        expect(await code.getAttribute("autocomplete")).toBe("one-time-code");
+        await phonePage.getByTestId("phone-code-target").filter({ hasText: klaraMobile.masked }).waitFor();
+        await phonePage.getByText("The code works until", { exact: false }).waitFor();
+        // "Send a new code" waits 30 seconds, and says so.
+        const resend = phonePage.getByRole("button", { name: /^Send a new code/ });
+        expect(await resend.isDisabled()).toBe(true);
+        expect(await resend.textContent()).toMatch(/^Send a new code \(in \d+ s\)$/);
+        await phonePage.getByText("After 30 seconds you can ask for a new code.", { exact: false }).waitFor();
+        await expectNoHorizontalOverflow(phonePage, "code step on a phone");
+
+        const sms = await waitForSmsCode(j, klaraMobile.e164, since);
+        expect(sms.message.text).toContain("valid for 10 minutes");
+
+        await code.fill(wrongCode(sms.code));
+        await phonePage.getByRole("button", { name: "Confirm", exact: true }).click();
+        await phonePage.locator('input[aria-invalid="true"][autocomplete="one-time-code"]').waitFor();
+        expect(await fieldErrorOf(phonePage, code)).toContain("This code is not right.");
+        await expectNoHorizontalOverflow(phonePage, "code step with a wrong code");
+        await j.screenshot("phone-code-step", phonePage);
+
+        await code.fill(sms.code);
+        await phonePage.getByRole("button", { name: "Confirm", exact: true }).click();
         await phonePage.waitForURL(new RegExp(`/portal/${world.firmId}/${world.klaraFile.id}/?$`));
         await phonePage.getByRole("heading", { name: world.klaraFile.name, level: 1 }).waitFor();
         await phonePage.getByTestId("logout").waitFor();
@@ -223,6 +300,59 @@ describe("client invitation: invite by email with a preview, register from the l
       await expectNoHorizontalOverflow(phonePage, "portal documents after registering");
     });
 
+    await step("her account page shows the confirmed number, masked, with 'Change number'", async () => {
+      await phonePage.goto(`${baseUrl}/account`);
+      const section = phonePage.getByRole("region", { name: "Mobile number" });
+      await section.getByTestId("account-phone-number").filter({ hasText: klaraMobile.masked }).waitFor();
+      await section.getByRole("button", { name: "Change number" }).click();
+      // The same two steps as at registration; the country follows the page's language (English).
+      const number = section.getByLabel("Your mobile number", { exact: true });
+      expect(await number.inputValue()).toBe("");
+      expect(await section.getByLabel("Country", { exact: true }).inputValue()).toBe("GB");
+      await expectNoHorizontalOverflow(phonePage, "account page changing the number");
+      await section.getByRole("button", { name: "Cancel" }).click();
+      await section.getByRole("button", { name: "Change number" }).waitFor();
+    });
+
+    await step(
+      "she changes it to her French number: a used-up code asks for a new one, which works at once",
+      async () => {
+        const section = phonePage.getByRole("region", { name: "Mobile number" });
+        await section.getByRole("button", { name: "Change number" }).click();
+        await section.getByLabel("Country", { exact: true }).selectOption("FR");
+        await section.getByLabel("Your mobile number", { exact: true }).fill(frenchMobile.typed);
+        let since = new Date(Date.now() - 1_000);
+        await section.getByRole("button", { name: "Send code" }).click();
+        await section.getByTestId("phone-code-target").filter({ hasText: frenchMobile.masked }).waitFor();
+        const first = await waitForSmsCode(j, frenchMobile.e164, since);
+
+        // Five wrong codes use the attempt up: its message says to ask again, and that works at once.
+        const code = section.getByLabel("Code from the text message", { exact: true });
+        for (let attempt = 1; attempt <= 5; attempt += 1) {
+          await code.fill(wrongCode(first.code));
+          await section.getByRole("button", { name: "Confirm", exact: true }).click();
+          await section
+            .getByText(attempt < 5 ? "This code is not right." : "Please request a new code.", {
+              exact: false,
+            })
+            .waitFor();
+        }
+        const resend = section.getByRole("button", { name: "Send a new code", exact: true });
+        expect(await resend.isEnabled()).toBe(true);
+        since = new Date(Date.now() - 1_000);
+        await resend.click();
+        await section.getByText("We have sent you a new code to this number.", { exact: false }).waitFor();
+        const second = await waitForSmsCode(j, frenchMobile.e164, since);
+        expect(await code.inputValue()).toBe("");
+        await code.fill(second.code);
+        await section.getByRole("button", { name: "Confirm", exact: true }).click();
+        await section.getByText("Your mobile number is confirmed.").waitFor();
+        await section.getByTestId("account-phone-number").filter({ hasText: frenchMobile.masked }).waitFor();
+        await expectNoHorizontalOverflow(phonePage, "account page with the changed number");
+        await j.screenshot("account-phone", phonePage);
+      },
+    );
+
     await step("the used link no longer works", async () => {
       await phonePage.goto(klaraLink);
       await phonePage
@@ -231,7 +361,7 @@ describe("client invitation: invite by email with a preview, register from the l
     });
 
     await step(
-      "the second link finds her account: it asks for her password and adds Musterfirma",
+      "the second link finds her account: it asks for her password and adds Musterfirma (her number is confirmed already)",
       async () => {
         await phonePage.goto(companyLink);
         await phonePage.getByRole("heading", { name: `Welcome, ${klara.name}`, level: 1 }).waitFor();

@@ -22,6 +22,8 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     invitation: newId(),
     clientInvitation: newId(),
     invitedGrantee: newId(),
+    bulkRun: newId(),
+    session: newId(),
     grant: newId(),
     grantee: newId(),
     profile: newId(),
@@ -97,6 +99,15 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
          now() + interval '2 days', now(), now() + interval '30 days')`,
       [ids.clientInvitation, ids.grant, ids.invitedGrantee],
     );
+    await q(
+      "insert into bulk_invitation_runs (firm_id, id, options, total, created_by, status) values ($1, $2, '{}', 0, $3, 'done')",
+      [ids.bulkRun, adminId],
+    );
+    // Accounts are global: firm A's admin's session is what another firm's admin must not end.
+    await client.query(
+      "insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')",
+      [ids.session, `token-${ids.session}`, adminId],
+    );
     await q("insert into grant_profiles (firm_id, id, name) values ($1, $2, 'Eigenes Profil')", [
       ids.profile,
     ]);
@@ -125,6 +136,8 @@ function idFor(path: string, param: string, ids: Ids): string {
     "grant-profiles": ids.profile,
     grants: ids.grant,
     grantees: ids.grantee,
+    bulk: ids.bulkRun,
+    sessions: ids.session,
   };
   // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word.
   const id = path.startsWith("/api/invitations/") ? ids.clientInvitation : byCollection[before];
@@ -153,6 +166,7 @@ async function snapshot(t: TestApp, firmId: string): Promise<string> {
     "grantees",
     "grant_profiles",
     "client_invitations",
+    "bulk_invitation_runs",
   ];
   const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const out: Record<string, unknown> = {};

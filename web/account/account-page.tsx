@@ -22,10 +22,11 @@ import {
   useEndSession,
   useSignOutEverywhereElse,
 } from "./account-api";
+import { PhoneSection } from "./phone-section";
 
 const linkClass = "rounded font-medium text-brand-700 underline underline-offset-2";
 
-/** `/account`: the signed-in account's own page — where it is signed in, and ending those sessions. */
+/** `/account`: the signed-in account's own page — its mobile number, where it is signed in, and ending those sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -60,6 +61,7 @@ function SignedIn({ me }: { me: Me }) {
           {t("account.page.signedInAs", { name: me.user.name, email: me.user.email })}
         </p>
       </div>
+      <PhoneSection />
       <Sessions />
       <Card className="flex flex-col gap-3">
         <h2 className="text-xl font-semibold text-slate-900">{t("account.sessions.changePassword")}</h2>

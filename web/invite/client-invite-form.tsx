@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -14,7 +13,7 @@ import { ApiError, api } from "../ui/api";
 import { Button } from "../ui/button";
 import { applyApiError, fieldErrorText } from "../ui/form";
 import { PasswordField, TextField } from "../ui/text-field";
-import { acceptClientInvitation, clientInvitationKey } from "./client-invite-api";
+import { acceptClientInvitation } from "./client-invite-api";
 
 interface Values {
   name: string;
@@ -46,12 +45,20 @@ const largeControls =
  * The registration form: name (prefilled) and a password with its rules in words, the email only
  * when the invitation has none; for an email that already has an account, that account's password.
  * Field errors land under their field; another account signed in here gets its message and a
- * "Sign out" button. On success the person is signed in and taken to the portal.
+ * "Sign out" button. On success the person is signed in, and `onAccepted` takes over (the button stays
+ * busy until it settles): the mobile number step, or the portal.
  */
-export function ClientInviteForm({ token, preview }: { token: string; preview: ClientInvitationPreview }) {
+export function ClientInviteForm({
+  token,
+  preview,
+  onAccepted,
+}: {
+  token: string;
+  preview: ClientInvitationPreview;
+  onAccepted: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const signOut = useSignOut();
   const headingId = useId();
   const [alert, setAlert] = useState<string>();
@@ -81,10 +88,9 @@ export function ClientInviteForm({ token, preview }: { token: string; preview: C
           () => undefined,
         );
       }
-      // Signed in now: load the new `Me` before the portal renders, then forget the used link.
+      // Signed in now: load the new `Me` before what follows renders (the phone step, then the portal).
       await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-      await navigate({ to: "/portal", replace: true });
-      queryClient.removeQueries({ queryKey: clientInvitationKey });
+      await onAccepted();
     },
   });
 

@@ -15,6 +15,7 @@ import { PublicLayout } from "../ui/public-layout";
 import { useDocumentTitle } from "../ui/use-document-title";
 import { clientInvitationKey, peekClientInvitation } from "./client-invite-api";
 import { ClientInviteForm } from "./client-invite-form";
+import { ClientInvitePhoneStep, useAfterAccept } from "./client-invite-phone";
 
 /** The token from `#token=…`; read once, before the address bar is cleaned. */
 function readTokenFromFragment(): string | null {
@@ -26,8 +27,10 @@ function readTokenFromFragment(): string | null {
  * `/invite/client#token=…` (PORTAL-1): a client registers from an invitation link. The page speaks the
  * invitation's language (switchable), greets the person in the firm's colour, says in plain words what
  * the portal is, and asks for a name and a password — or, when the email already has an account, for
- * that account's password. Built for phones and for readers who need large text: one column, large
- * fields and buttons. A link that no longer works gets a friendly page saying what to do.
+ * that account's password. Then, unless the account already has one, the mobile number is confirmed by
+ * an SMS code (step 2, seed 003: email and phone are both needed to sign in); then the portal opens.
+ * Built for phones and for readers who need large text: one column, large fields and buttons. A link
+ * that no longer works gets a friendly page saying what to do.
  */
 export function ClientInvitePage() {
   const { t } = useTranslation();
@@ -107,25 +110,44 @@ function Gone({ title, body, signIn = false }: { title: string; body: string; si
   );
 }
 
-/** The firm's name on its own colour (with a text colour that reads on it), and the greeting. */
+/**
+ * The firm's name on its own colour (with a text colour that reads on it), and the greeting with the
+ * registration form; once accepted, the mobile number step under the same banner.
+ */
 function Welcome({ token, preview }: { token: string; preview: ClientInvitationPreview }) {
   const { t, i18n } = useTranslation();
+  const [step, setStep] = useState<"register" | "phone">("register");
+  const { needsPhone, finish } = useAfterAccept();
   const colours = brandColours(preview.firm.primaryColor);
   const context = preview.salutation;
   const firm = preview.firm.name;
   const expires = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
+  const onAccepted = async () => {
+    if (await needsPhone()) setStep("phone");
+    else await finish();
+  };
+  const banner = (
+    <div
+      data-testid="invitation-firm"
+      className="rounded-xl px-5 py-4 shadow-sm"
+      style={{ backgroundColor: colours.background, color: colours.text }}
+    >
+      <p className="text-base opacity-90">{t("invite.client.portalOf")}</p>
+      <p className="text-2xl font-semibold break-words">{firm}</p>
+    </div>
+  );
+  if (step === "phone")
+    return (
+      <div className="flex flex-col gap-5 text-lg text-slate-800">
+        {banner}
+        <ClientInvitePhoneStep preview={preview} onConfirmed={finish} />
+      </div>
+    );
   return (
     <div className="flex flex-col gap-5 text-lg text-slate-800">
-      <div
-        data-testid="invitation-firm"
-        className="rounded-xl px-5 py-4 shadow-sm"
-        style={{ backgroundColor: colours.background, color: colours.text }}
-      >
-        <p className="text-base opacity-90">{t("invite.client.portalOf")}</p>
-        <p className="text-2xl font-semibold break-words">{firm}</p>
-      </div>
+      {banner}
       <Card className="flex flex-col gap-4">
         <PageHeading className="text-3xl break-words">
           {t("invite.client.welcome", { name: preview.name })}
@@ -134,7 +156,7 @@ function Welcome({ token, preview }: { token: string; preview: ClientInvitationP
         <p>{t("invite.client.whatIs", { firm, context })}</p>
       </Card>
       <Card className="flex flex-col gap-4">
-        <ClientInviteForm token={token} preview={preview} />
+        <ClientInviteForm token={token} preview={preview} onAccepted={onAccepted} />
       </Card>
       <p className="px-1 text-base text-slate-700">{t("invite.client.expires", { date: expires })}</p>
     </div>

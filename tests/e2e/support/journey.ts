@@ -26,6 +26,8 @@ export interface JourneyOptions {
 export interface Journey {
   baseUrl: string;
   atrium: RunningAtrium;
+  /** The app's ATRIUM_DATA_DIR (the development SMS provider keeps its messages under sms/ there). */
+  dataDir: string;
   context: BrowserContext;
   page: Page;
   /** The browser context's API client: shares the page's cookies. */
@@ -65,8 +67,9 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
   };
 
   let databaseUrl = "";
+  let dataDir = "";
   try {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
     tempDirs.push(dataDir);
     const profileDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-profile-"));
     tempDirs.push(profileDir);
@@ -129,6 +132,7 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
   return {
     baseUrl: running.baseUrl,
     atrium: running,
+    dataDir,
     context: mainContext,
     page,
     request: mainContext.request,
