@@ -135,6 +135,8 @@ export const clientInvitationPreviewSchema = z.object({
   expiresAt: z.string(),
   /** An account with this email exists: accepting asks for its password instead of a new one. */
   existingAccount: z.boolean(),
+  /** The second factor the firm asks of portal accounts (FIRM-3): registration sets it up. */
+  secondFactorPolicy: z.enum(["none", "any", "sms", "totp", "passkey"]),
 });
 export type ClientInvitationPreview = z.infer<typeof clientInvitationPreviewSchema>;
 

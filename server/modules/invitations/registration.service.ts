@@ -91,6 +91,7 @@ export async function peekClientInvitation(
       existingAccount: invitation.email
         ? (await findAccountByEmail(found.tx, invitation.email)) !== undefined
         : false,
+      secondFactorPolicy: firm.secondFactor as ClientInvitationPreview["secondFactorPolicy"],
     };
   });
 }

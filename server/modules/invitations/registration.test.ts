@@ -75,6 +75,7 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
         language: "en",
         expiresAt: invitation.expiresAt,
         existingAccount: false,
+        secondFactorPolicy: "any",
       });
       expect(res.body.firm.name).toBeTruthy();
     }
