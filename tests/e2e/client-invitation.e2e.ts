@@ -6,6 +6,7 @@ import { fieldErrorOf } from "./support/fields";
 import { setUpFirm, useJourney, waitForMail } from "./support/journey";
 import { expectNoHorizontalOverflow, expectVisibleInWindow, phone } from "./support/layout";
 import { openSection } from "./support/portal-pages";
+import { setSecondFactorPolicy } from "./support/second-factor";
 import {
   createSeed004World,
   documentTitles,
@@ -61,6 +62,8 @@ describe("client invitation: invite by email with a preview, register from the l
       async () => {
         await setUpFirm(j, seed004Firm);
         world = await createSeed004World(j);
+        // The firm asks for a second factor (the default policy): registration ends by setting it up.
+        await setSecondFactorPolicy(j, "any");
         const grant = await post("/api/grants", { name: grantName, fileIds: [world.klaraFile.id] });
         const persons = await staffGet<PersonList>(j, `/api/client-files/${world.klaraFile.id}/persons`);
         for (const who of [klara, max]) {
@@ -288,6 +291,10 @@ describe("client invitation: invite by email with a preview, register from the l
 
         await code.fill(sms.code);
         await phonePage.getByRole("button", { name: "Confirm", exact: true }).click();
+        // Then the sign-in protection the firm asks for: SMS codes to the number just confirmed.
+        await phonePage.getByRole("heading", { name: "Protect your sign-in", level: 1 }).waitFor();
+        await expectNoHorizontalOverflow(phonePage, "sign-in protection step");
+        await phonePage.getByRole("button", { name: "Send me a code by SMS at each sign-in" }).click();
         await phonePage.waitForURL(new RegExp(`/portal/${world.firmId}/${world.klaraFile.id}/?$`));
         await phonePage.getByRole("heading", { name: world.klaraFile.name, level: 1 }).waitFor();
         await phonePage.getByTestId("logout").waitFor();

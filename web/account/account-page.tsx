@@ -23,6 +23,7 @@ import {
   useSignOutEverywhereElse,
 } from "./account-api";
 import { PhoneSection } from "./phone-section";
+import { SecondFactorSection } from "./second-factor-section";
 
 const linkClass = "rounded font-medium text-brand-700 underline underline-offset-2";
 
@@ -62,6 +63,7 @@ function SignedIn({ me }: { me: Me }) {
         </p>
       </div>
       <PhoneSection />
+      <SecondFactorSection />
       <Sessions />
       <Card className="flex flex-col gap-3">
         <h2 className="text-xl font-semibold text-slate-900">{t("account.sessions.changePassword")}</h2>

@@ -9,6 +9,7 @@ import { Card } from "../ui/card";
 import { QueryView } from "../ui/query-view";
 import { accountPhoneKey, accountPhoneQuery, defaultPhoneCountry, isPhoneConfirmed } from "./phone-api";
 import { PhoneConfirm } from "./phone-confirm";
+import { secondFactorKey } from "./second-factor-api";
 
 /**
  * The account page's "Mobile number" (PORTAL-1, seed 003): the confirmed number, masked, or "not
@@ -27,6 +28,8 @@ export function PhoneSection() {
 
   const confirmed = (next: AccountPhone) => {
     queryClient.setQueryData(accountPhoneKey, next);
+    // SMS codes go to the confirmed number: the sign-in protection shows the new one.
+    void queryClient.invalidateQueries({ queryKey: secondFactorKey });
     setEditing(false);
     setSaved(true);
   };

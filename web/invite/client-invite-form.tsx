@@ -55,7 +55,8 @@ export function ClientInviteForm({
 }: {
   token: string;
   preview: ClientInvitationPreview;
-  onAccepted: () => Promise<void>;
+  /** Gets the password just typed, for the sign-in protection step only (kept in memory, never stored). */
+  onAccepted: (password: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -80,7 +81,7 @@ export function ClientInviteForm({
 
   const accept = useMutation({
     mutationFn: acceptClientInvitation,
-    onSuccess: async (accepted) => {
+    onSuccess: async (accepted, body) => {
       // A new account starts in the language the page was read in (the person may have switched).
       const language = currentLanguage();
       if (accepted.newAccount && language !== preview.language) {
@@ -90,7 +91,7 @@ export function ClientInviteForm({
       }
       // Signed in now: load the new `Me` before what follows renders (the phone step, then the portal).
       await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-      await onAccepted();
+      await onAccepted(body.password);
     },
   });
 

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClientInvitationPreview } from "../../contracts/invitations";
 import { setUiLanguage } from "../i18n/i18n";
@@ -16,6 +16,7 @@ import { useDocumentTitle } from "../ui/use-document-title";
 import { clientInvitationKey, peekClientInvitation } from "./client-invite-api";
 import { ClientInviteForm } from "./client-invite-form";
 import { ClientInvitePhoneStep, useAfterAccept } from "./client-invite-phone";
+import { ClientInviteProtectStep } from "./client-invite-protect";
 
 /** The token from `#token=…`; read once, before the address bar is cleaned. */
 function readTokenFromFragment(): string | null {
@@ -28,7 +29,9 @@ function readTokenFromFragment(): string | null {
  * invitation's language (switchable), greets the person in the firm's colour, says in plain words what
  * the portal is, and asks for a name and a password — or, when the email already has an account, for
  * that account's password. Then, unless the account already has one, the mobile number is confirmed by
- * an SMS code (step 2, seed 003: email and phone are both needed to sign in); then the portal opens.
+ * an SMS code (step 2, seed 003: email and phone are both needed to sign in); then, when the firm asks
+ * for a second factor (FIRM-3) and the account has none, "Protect your sign-in" (step 3); then the
+ * portal opens.
  * Built for phones and for readers who need large text: one column, large fields and buttons. A link
  * that no longer works gets a friendly page saying what to do.
  */
@@ -116,17 +119,28 @@ function Gone({ title, body, signIn = false }: { title: string; body: string; si
  */
 function Welcome({ token, preview }: { token: string; preview: ClientInvitationPreview }) {
   const { t, i18n } = useTranslation();
-  const [step, setStep] = useState<"register" | "phone">("register");
-  const { needsPhone, finish } = useAfterAccept();
+  const [step, setStep] = useState<"register" | "phone" | "protect">("register");
+  const { needsPhone, needsProtection, finish } = useAfterAccept();
+  // The password just typed, only for switching on the second factor in step 3; never stored.
+  const password = useRef("");
   const colours = brandColours(preview.firm.primaryColor);
   const context = preview.salutation;
   const firm = preview.firm.name;
   const expires = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
-  const onAccepted = async () => {
+  const afterPhone = async () => {
+    if (await needsProtection(preview.secondFactorPolicy)) setStep("protect");
+    else await done();
+  };
+  const done = async () => {
+    password.current = "";
+    await finish();
+  };
+  const onAccepted = async (typed: string) => {
+    password.current = typed;
     if (await needsPhone()) setStep("phone");
-    else await finish();
+    else await afterPhone();
   };
   const banner = (
     <div
@@ -142,7 +156,14 @@ function Welcome({ token, preview }: { token: string; preview: ClientInvitationP
     return (
       <div className="flex flex-col gap-5 text-lg text-slate-800">
         {banner}
-        <ClientInvitePhoneStep preview={preview} onConfirmed={finish} />
+        <ClientInvitePhoneStep preview={preview} onConfirmed={afterPhone} />
+      </div>
+    );
+  if (step === "protect")
+    return (
+      <div className="flex flex-col gap-5 text-lg text-slate-800">
+        {banner}
+        <ClientInviteProtectStep preview={preview} password={password.current} onDone={done} />
       </div>
     );
   return (

@@ -11,6 +11,7 @@ import {
   isPhoneConfirmed,
 } from "../account/phone-api";
 import { PhoneConfirm } from "../account/phone-confirm";
+import { secondFactorQuery } from "../account/second-factor-api";
 import { Card } from "../ui/card";
 import { PageHeading } from "../ui/page-heading";
 import { clientInvitationKey } from "./client-invite-api";
@@ -18,6 +19,7 @@ import { clientInvitationKey } from "./client-invite-api";
 /**
  * What comes after a successful accept (the person is signed in): `needsPhone` answers whether the
  * account still has to confirm a mobile number (a failed look-up counts as "yes": the step is required);
+ * `needsProtection` whether the sign-in protection step follows (the firm's policy, the account's factor);
  * `finish` opens the portal and then forgets the used link.
  */
 export function useAfterAccept() {
@@ -29,12 +31,23 @@ export function useAfterAccept() {
       .catch((): AccountPhone | null => null);
     return !isPhoneConfirmed(phone);
   }, [queryClient]);
+  // Step 3 when the firm asks for a second factor and the account has none yet (a failed look-up: ask).
+  const needsProtection = useCallback(
+    async (policy: ClientInvitationPreview["secondFactorPolicy"]) => {
+      if (policy === "none") return false;
+      const state = await queryClient
+        .fetchQuery({ ...secondFactorQuery, staleTime: 0 })
+        .catch(() => ({ method: null }));
+      return state.method === null;
+    },
+    [queryClient],
+  );
   const finish = useCallback(async () => {
     await navigate({ to: "/portal", replace: true });
     // Only now: while the page shows, its preview must stay (the used link would read as gone).
     queryClient.removeQueries({ queryKey: clientInvitationKey });
   }, [navigate, queryClient]);
-  return { needsPhone, finish };
+  return { needsPhone, needsProtection, finish };
 }
 
 /**
