@@ -1,5 +1,6 @@
 import { Heading, Text } from "@react-email/components";
 import type { EmailProps, EmailTemplate } from "../render.js";
+import { formatInstant } from "./format.js";
 import { CallToAction, EmailLayout, heading, paragraph } from "./layout.js";
 
 /** One change of a grantee's rights, as the mail words it (GRANT-7: grantees are told). */
@@ -27,21 +28,6 @@ declare module "../render.js" {
   interface EmailTemplates {
     "access-changed": AccessChangedProps;
   }
-}
-
-// Firms of the seeds are in Germany and France: one time zone, named in the text.
-const timeZone = "Europe/Berlin";
-
-function formatInstant(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
 }
 
 /** One sentence per change, in the recipient's language and salutation. */

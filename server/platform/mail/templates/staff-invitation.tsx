@@ -1,23 +1,9 @@
 import { Heading, Text } from "@react-email/components";
 import type { EmailProps, EmailTemplate, EmailTemplates } from "../render.js";
+import { formatInstant } from "./format.js";
 import { CallToAction, EmailLayout, heading, paragraph } from "./layout.js";
 
 type StaffInvitationProps = EmailTemplates["staff-invitation"];
-
-// Firms of the seeds are in Germany and France: one time zone, named in the text.
-const timeZone = "Europe/Berlin";
-
-function formatExpiry(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
-}
 
 /** Invites a person to a firm's staff: who invites, which role, the single-use link and until when it works. */
 export function StaffInvitationEmail({
@@ -31,7 +17,7 @@ export function StaffInvitationEmail({
     firmName: props.firmName,
     inviterName: props.inviterName,
     role: t(`staff-invitation.roles.${props.role}`),
-    expiresAt: formatExpiry(props.expiresAt, recipient.language),
+    expiresAt: formatInstant(props.expiresAt, recipient.language),
   };
   return (
     <EmailLayout
