@@ -89,7 +89,7 @@ export function SecondFactorStep({
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
-        className="text-2xl tracking-widest"
+        className="[&_input]:text-2xl [&_input]:tracking-widest"
         error={fieldErrorText(t, errors.code)}
         {...register("code")}
       />
