@@ -87,3 +87,8 @@ export function staffCanOnFile(actor: StaffActor, action: FileAction, file: File
       return isOwner;
   }
 }
+
+/** Whether a staff member may follow a bulk invitation run: the one who started it, or an admin. */
+export function staffMayFollowBulkRun(actor: StaffActor, startedBy: string): boolean {
+  return actor.user.id === startedBy || actor.staff.role === "admin";
+}

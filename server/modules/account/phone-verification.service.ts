@@ -11,6 +11,7 @@ import type { AppDeps } from "../../deps.js";
 import { inScope } from "../../platform/db/scope.js";
 import { AppError, invalidField } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { maskPhone } from "../../platform/sms/sms.js";
 import { phoneCodeText } from "../../platform/sms/sms-texts.js";
 import type { Actor } from "../access/actor.js";
 import { normalizePhone } from "../clients/persons.rules.js";
@@ -29,11 +30,6 @@ type PhoneDeps = Pick<AppDeps, "database" | "clock" | "sms" | "outboxKey">;
 /** The keyed hash a code is kept as (the key is the process's secret-derived one, not in the database). */
 function hashCode(deps: PhoneDeps, attemptId: string, code: string): string {
   return createHmac("sha256", deps.outboxKey).update(`${attemptId}:${code}`).digest("hex");
-}
-
-/** +49 151 2345678 → +49 •••• ••78: enough to recognise one's own number, not to learn it. */
-export function maskPhone(e164: string): string {
-  return `${e164.slice(0, 3)} •••• ••${e164.slice(-2)}`;
 }
 
 /**

@@ -4,12 +4,12 @@ import type { AppDeps } from "../../deps.js";
 import { open, seal } from "../../platform/crypto.js";
 import { inScope, type ScopedTx } from "../../platform/db/scope.js";
 import { AppError, invalidField } from "../../platform/errors.js";
+import { maskPhone } from "../../platform/sms/sms.js";
 import { matchTotpStep, newTotpSecret, otpauthUrl } from "../../platform/totp.js";
 import type { Actor } from "../access/actor.js";
 import { findPasswordHash } from "../identity/accounts.queries.js";
 import { secondFactors, users } from "../identity/identity.tables.js";
 import { verifyPassword } from "../identity/password.js";
-import { maskPhone } from "./phone-verification.service.js";
 
 type FactorDeps = Pick<AppDeps, "database" | "clock" | "secondFactorKey">;
 

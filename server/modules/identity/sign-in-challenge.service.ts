@@ -7,6 +7,7 @@ import { open } from "../../platform/crypto.js";
 import { inScope, type ScopedTx } from "../../platform/db/scope.js";
 import { AppError, invalidField } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { maskPhone } from "../../platform/sms/sms.js";
 import { phoneCodeText } from "../../platform/sms/sms-texts.js";
 import { matchTotpStep } from "../../platform/totp.js";
 import { SESSION_COOKIE, SESSION_EXPIRES_IN_S } from "./auth.js";
@@ -34,7 +35,6 @@ export interface SecondFactorChallenge {
 const hashToken = (raw: string) => createHash("sha256").update(raw).digest("hex");
 const hashCode = (deps: ChallengeDeps, challengeId: string, code: string) =>
   createHmac("sha256", deps.secondFactorKey).update(`${challengeId}:${code}`).digest("hex");
-const maskPhone = (e164: string) => `${e164.slice(0, 3)} •••• ••${e164.slice(-2)}`;
 const cookie = (name: string, value: string, maxAge: number) =>
   `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; Secure; SameSite=Lax`;
 

@@ -9,6 +9,7 @@ import { AppError } from "../../platform/errors.js";
 import { translate } from "../../platform/i18n/translate.js";
 import { newId } from "../../platform/ids.js";
 import type { JobQueue } from "../../platform/jobs/queue.js";
+import { staffMayFollowBulkRun } from "../access/staff.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { updatePerson } from "../clients/persons.service.js";
@@ -112,7 +113,6 @@ export async function getBulkInvitation(work: StaffWork, id: string): Promise<Bu
     .select()
     .from(bulkInvitationRuns)
     .where(and(eq(bulkInvitationRuns.firmId, firmOf(work.tx)), eq(bulkInvitationRuns.id, id)));
-  if (!row || (row.createdBy !== work.actor.user.id && work.actor.staff.role !== "admin"))
-    throw new AppError("not_found");
+  if (!row || !staffMayFollowBulkRun(work.actor, row.createdBy)) throw new AppError("not_found");
   return presentBulkRun(row, work.actor.user.language as Language);
 }

@@ -7,6 +7,7 @@ import { queueEmail, secretPlaceholder } from "../../platform/mail/outbox.js";
 import { issueToken, voidTokens } from "../../platform/tokens/one-time-tokens.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { firmBranding } from "../firms/firm-mail.js";
 import { findAccountByEmail } from "../identity/accounts.queries.js";
 import { presentStaffInvitation } from "./staff.presenter.js";
 import {
@@ -52,7 +53,6 @@ async function sendInvitation(
     expiresAt,
     now: audit.at,
   });
-  const place = [firm.postalCode, firm.city].filter(Boolean).join(" ");
   await queueEmail(tx, deps, {
     template: "staff-invitation",
     recipient: {
@@ -69,11 +69,7 @@ async function sendInvitation(
       acceptUrl: staffInvitationUrl(deps.config.publicUrl, secretPlaceholder("token")),
       expiresAt: expiresAt.toISOString(),
     },
-    branding: {
-      firmName: firm.name,
-      primaryColor: firm.primaryColor,
-      footerLines: [firm.street, place, firm.phone, firm.email].filter((l): l is string => Boolean(l)),
-    },
+    branding: firmBranding(firm),
     meta: { reason: "staff_invitation", invitationId: invitation.id },
     secrets: { token: rawToken },
   });

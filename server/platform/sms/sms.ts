@@ -54,3 +54,8 @@ export function createHttpSms(url: string, token: string | undefined): SmsSender
     },
   };
 }
+
+/** +49 151 2345678 → +49 •••• ••78: enough to recognise one's own number, not to learn it. */
+export function maskPhone(e164: string): string {
+  return `${e164.slice(0, 3)} •••• ••${e164.slice(-2)}`;
+}
