@@ -11,6 +11,7 @@ import type { Actor } from "../access/actor.js";
 import { staffCan } from "../access/staff.policy.js";
 import type { Auth } from "./auth.js";
 import { users } from "./identity.tables.js";
+import { admitPasswordCheck, forgetPasswordChecks } from "./password-checks.js";
 import { type SignedInUser, toFetchHeaders, toSignedInUser } from "./session.js";
 import { challengeIfRequired, type SecondFactorChallenge } from "./sign-in-challenge.service.js";
 
@@ -20,7 +21,7 @@ import { challengeIfRequired, type SecondFactorChallenge } from "./sign-in-chall
  * what to ask — so no caller (sign-in, invitation, password reset) can skip the factor (SEC-8).
  */
 export async function signIn(
-  deps: Pick<AppDeps, "auth" | "database" | "clock" | "sms" | "secondFactorKey">,
+  deps: Pick<AppDeps, "auth" | "database" | "clock" | "sms" | "secondFactorKey" | "config">,
   request: FastifyRequest,
   email: string,
   password: string,
@@ -32,6 +33,7 @@ export async function signIn(
       returnHeaders: true,
     });
   let signedIn: Awaited<ReturnType<typeof attempt>>;
+  await admitPasswordCheck(deps.database, email, deps.clock.now());
   try {
     signedIn = await attempt();
   } catch (error) {
@@ -41,6 +43,7 @@ export async function signIn(
     throw error;
   }
   const user = toSignedInUser(signedIn.response.user);
+  await forgetPasswordChecks(deps.database, email);
   const challenge = await challengeIfRequired(deps, user.id, signedIn.response.token);
   if (!challenge) return { headers: signedIn.headers, user, secondFactor: null };
   const headers = new Headers();

@@ -19,6 +19,7 @@ import { findAccountFirms, switchToFirm } from "./account-firms.js";
 import { findAccountByEmail } from "./accounts.queries.js";
 import { authAccounts, sessions, users } from "./identity.tables.js";
 import { assertPasswordAcceptable, hashPassword } from "./password.js";
+import { forgetPasswordChecks } from "./password-checks.js";
 import type { PasswordResetComplete, PasswordResetPreview } from "./password-reset.schemas.js";
 import { hitRateLimit, type RateLimit } from "./rate-limits.js";
 
@@ -211,6 +212,8 @@ export async function completePasswordReset(
       after: { sessionsEnded: ended.length },
     });
   });
+  // SEC-4: the owner who proved the mailbox may sign in again at once, whatever an attacker tried.
+  await forgetPasswordChecks(deps.database, preview.email);
 }
 
 /** Replaces the credential login's hash, or adds the credential when the account had none. */

@@ -10,6 +10,8 @@ const en: Catalog = {
   "errors.not_found": "This does not exist or you cannot see it.",
   "errors.conflict": "This conflicts with the current state. Reload and try again.",
   "errors.rate_limited": "Too many attempts. Please wait a moment and try again.",
+  "errors.password_checks_paused":
+    "Too many wrong passwords for this account. Please try again in {{minutes}} minutes, or set a new password with “Forgot password?”.",
   "errors.payload_too_large": "This is too large.",
   "errors.unavailable": "The service is not ready. Please try again in a moment.",
   "errors.internal": "Something went wrong on our side. Please try again; if it persists, contact support.",
@@ -43,6 +45,8 @@ const de: Catalog = {
   "errors.conflict":
     "Dies widerspricht dem aktuellen Stand. Bitte laden Sie neu und versuchen Sie es erneut.",
   "errors.rate_limited": "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+  "errors.password_checks_paused":
+    "Zu viele falsche Passwörter für dieses Konto. Bitte versuchen Sie es in {{minutes}} Minuten erneut oder vergeben Sie über „Passwort vergessen?“ ein neues Passwort.",
   "errors.payload_too_large": "Dies ist zu groß.",
   "errors.unavailable": "Der Dienst ist noch nicht bereit. Bitte versuchen Sie es gleich noch einmal.",
   "errors.internal":
@@ -76,6 +80,8 @@ const fr: Catalog = {
   "errors.not_found": "Cet élément n'existe pas ou ne vous est pas visible.",
   "errors.conflict": "Cela contredit l'état actuel. Veuillez recharger et réessayer.",
   "errors.rate_limited": "Trop de tentatives. Veuillez patienter un instant et réessayer.",
+  "errors.password_checks_paused":
+    "Trop de mots de passe erronés pour ce compte. Veuillez réessayer dans {{minutes}} minutes ou définir un nouveau mot de passe via « Mot de passe oublié ? ».",
   "errors.payload_too_large": "C'est trop volumineux.",
   "errors.unavailable": "Le service n'est pas encore prêt. Veuillez réessayer dans un instant.",
   "errors.internal":
