@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { languageSchema } from "./common.js";
+import { mailProblems } from "./mail.js";
+import { secondFactorChallengeSchema } from "./session.js";
 
 /** Formal (Sie, vous) or informal (Du, tu) address in the mails. */
 export const salutationSchema = z.enum(["formal", "informal"]);
@@ -21,9 +23,10 @@ export type InvitationStatus = (typeof invitationStatuses)[number];
 
 /**
  * Delivery state of one mail (INV-6): waiting to go, `deferred` after a temporary refusal (it is
- * retried), accepted by the receiving server, or `failed` for good.
+ * retried), accepted by the receiving server, `failed` for good, or `bounced`: accepted, then returned
+ * as undeliverable by the recipient's mail system (a delivery status notification).
  */
-export const mailStatuses = ["queued", "deferred", "sent", "failed"] as const;
+export const mailStatuses = ["queued", "deferred", "sent", "failed", "bounced"] as const;
 
 /** The last mail of an invitation and what the receiving server answered. */
 export const invitationMailSchema = z.object({
@@ -31,8 +34,11 @@ export const invitationMailSchema = z.object({
   /** 0 = the invitation (or notice), 1 = first reminder, … */
   reminder: z.number().int(),
   status: z.enum(mailStatuses),
-  /** The SMTP server's answer, as it was given. */
+  /** The SMTP server's answer, as it was given (for a bounced mail: the bounce's diagnostic). */
   smtpResponse: z.string().nullable(),
+  /** What went wrong, in plain words (a category the UI words); null when nothing did. */
+  problem: z.enum(mailProblems).nullable(),
+  bouncedAt: z.string().nullable(),
   attempts: z.number().int(),
   queuedAt: z.string(),
   sentAt: z.string().nullable(),
@@ -137,6 +143,12 @@ export const clientInvitationPreviewSchema = z.object({
   existingAccount: z.boolean(),
   /** The second factor the firm asks of portal accounts (FIRM-3): registration sets it up. */
   secondFactorPolicy: z.enum(["none", "any", "sms", "totp", "passkey"]),
+  /**
+   * PORTAL-1: the persons this one invitation reaches through a shared address (a bundle of several
+   * files whose holders share one email), names only; the page asks which of them is registering.
+   * Empty when the invitation is for one person.
+   */
+  persons: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type ClientInvitationPreview = z.infer<typeof clientInvitationPreviewSchema>;
 
@@ -148,9 +160,16 @@ export const acceptClientInvitationSchema = z.object({
   /** Needed only when the invitation has no email (a link sent personally). */
   email: z.email().max(320).optional(),
   password: z.string().min(1).max(256),
+  /** Which of the preview's `persons` is registering; needed when it lists any. */
+  personId: z.uuid().optional(),
 });
 export type AcceptClientInvitation = z.infer<typeof acceptClientInvitationSchema>;
 
 /** A successful registration: the account is signed in. */
-export const acceptedClientInvitationSchema = z.object({ userId: z.string(), newAccount: z.boolean() });
+export const acceptedClientInvitationSchema = z.object({
+  userId: z.string(),
+  newAccount: z.boolean(),
+  /** An existing account with a second factor is not signed in yet: give it first (as at sign-in). */
+  secondFactor: secondFactorChallengeSchema.shape.secondFactor.optional(),
+});
 export type AcceptedClientInvitation = z.infer<typeof acceptedClientInvitationSchema>;

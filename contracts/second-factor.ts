@@ -5,6 +5,8 @@ export const secondFactorStateSchema = z.object({
   method: z.enum(["sms", "totp"]).nullable(),
   /** The confirmed mobile number SMS codes go to (masked), or null. */
   phoneMasked: z.string().nullable(),
+  /** How many passkeys the account has (each also completes a sign-in). */
+  passkeys: z.number().int(),
 });
 export type SecondFactorState = z.infer<typeof secondFactorStateSchema>;
 

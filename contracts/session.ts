@@ -24,9 +24,12 @@ export type SignIn = z.infer<typeof signInSchema>;
 /** The answer to a right password when the account has a second factor: no session yet, ask for it. */
 export const secondFactorChallengeSchema = z.object({
   secondFactor: z.object({
-    method: z.enum(["sms", "totp"]),
+    /** The code asked for, or "passkey" when the account's only factor is its passkeys. */
+    method: z.enum(["sms", "totp", "passkey"]),
     /** Where the SMS code went (masked), for an SMS factor. */
     phoneMasked: z.string().nullable(),
+    /** Whether one of the account's passkeys may answer instead of a code. */
+    passkey: z.boolean(),
   }),
 });
 export type SecondFactorChallengeAnswer = z.infer<typeof secondFactorChallengeSchema>;
@@ -42,3 +45,24 @@ export const secondFactorCodeSchema = z.strictObject({
     .trim()
     .regex(/^\d{6}$/, "six digits"),
 });
+
+/** POST /api/session/passkey — the passkey's answer to this sign-in's challenge (WebAuthn JSON). */
+export const passkeyAssertionSchema = z.strictObject({
+  response: z.looseObject({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().min(1).max(1024),
+    type: z.literal("public-key"),
+    response: z.looseObject({
+      clientDataJSON: z.string().min(1).max(8192),
+      authenticatorData: z.string().min(1).max(8192),
+      signature: z.string().min(1).max(1024),
+      userHandle: z.string().max(1024).optional(),
+    }),
+    clientExtensionResults: z.record(z.string(), z.unknown()).optional().default({}),
+    authenticatorAttachment: z.string().max(64).optional(),
+  }),
+});
+export type PasskeyAssertion = z.infer<typeof passkeyAssertionSchema>;
+
+/** The options for `navigator.credentials.get` (WebAuthn JSON), passed on as they are. */
+export const passkeyRequestOptionsSchema = z.looseObject({ challenge: z.string() });

@@ -4,11 +4,12 @@ import path from "node:path";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { databaseFunctions } from "./modules/database-functions.js";
+import { loadFirmMailServer } from "./modules/firms/firm-smtp.js";
 import { createAuth } from "./modules/identity/auth.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
 import { createBulkInvitationJobs } from "./modules/invitations/bulk-invitations.jobs.js";
 import { createReminderJobs } from "./modules/invitations/reminders.jobs.js";
-import { type Clock, systemClock } from "./platform/clock.js";
+import { type Clock, createFileOffsetClock, systemClock } from "./platform/clock.js";
 import { deriveKey } from "./platform/crypto.js";
 import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
 import { openDatabase } from "./platform/db/pool.js";
@@ -16,6 +17,7 @@ import { JobQueue, QUEUE_SCHEMA } from "./platform/jobs/queue.js";
 import { createMailJobs } from "./platform/mail/outbox.js";
 import { SmtpSink } from "./platform/mail/smtp-sink.js";
 import { createSmtpTransport } from "./platform/mail/transport.js";
+import { MailTransports } from "./platform/mail/transports.js";
 import { createHttpSms, DevSms } from "./platform/sms/sms.js";
 import { createLocalFileStore } from "./platform/storage/storage.js";
 
@@ -70,10 +72,12 @@ export async function openServices(
         smtpUrl = `smtp://127.0.0.1:${port}`;
       }
     }
-    const transport = createSmtpTransport(smtpUrl ?? "smtp://127.0.0.1:25");
-    closers.push(async () => transport.close());
+    // Pooled and kept for the process's life: deliveries of every job reuse the open connections.
+    const mailTransports = new MailTransports(createSmtpTransport(smtpUrl ?? "smtp://127.0.0.1:25"));
+    // Closed after the queue has stopped (closers run in reverse), so running deliveries finish first.
+    closers.splice(1, 0, async () => mailTransports.close());
 
-    const clock = options.clock ?? systemClock;
+    const clock = options.clock ?? clockOf(config);
     const secret = config.authSecret ?? (await readOrCreateSecret(path.join(config.dataDir, "auth-secret")));
     const auth = createAuth({
       db: database.appDb,
@@ -87,6 +91,7 @@ export async function openServices(
       ? createHttpSms(config.smsGatewayUrl, config.smsGatewayToken)
       : new DevSms(path.join(config.dataDir, "sms"));
     const secondFactorKey = deriveKey(secret, "second-factors");
+    const firmSmtpKey = deriveKey(secret, "firm-smtp");
     const deps: AppDeps = {
       config,
       database,
@@ -98,9 +103,19 @@ export async function openServices(
       outboxKey,
       sms,
       secondFactorKey,
+      firmSmtpKey,
+      mailTransports,
     };
     await queue.register(
-      createMailJobs({ database, queue, transport, from: config.mailFrom, clock, outboxKey }),
+      createMailJobs({
+        database,
+        queue,
+        transports: mailTransports,
+        firmMailServer: (tx, firmId) => loadFirmMailServer(tx, firmId, firmSmtpKey),
+        from: config.mailFrom,
+        clock,
+        outboxKey,
+      }),
     );
     await queue.register(createImportJobs({ database, files, clock }));
     await queue.register(createReminderJobs({ database, queue, clock, config, outboxKey }));
@@ -110,6 +125,14 @@ export async function openServices(
     await close();
     throw error;
   }
+}
+
+/** The system clock, or — for browser journeys, never in production (config refuses it) — the file-offset one. */
+function clockOf(config: Config): Clock {
+  if (!config.testClockFile) return systemClock;
+  if (config.env === "production") throw new Error("ATRIUM_TEST_CLOCK_FILE is refused in production.");
+  console.warn(`Test clock: the server's time is moved by the offset in ${config.testClockFile}.`);
+  return createFileOffsetClock(config.testClockFile);
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {

@@ -5,7 +5,13 @@ import { z } from "zod";
 export class ConfigError extends Error {}
 
 const roles = ["web", "worker", "all"] as const;
-const secretVariables = new Set(["AUTH_SECRET", "DATABASE_URL", "SMTP_URL", "SMS_GATEWAY_TOKEN"]);
+const secretVariables = new Set([
+  "AUTH_SECRET",
+  "DATABASE_URL",
+  "SMTP_URL",
+  "SMS_GATEWAY_TOKEN",
+  "MAIL_BOUNCE_TOKEN",
+]);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,10 +31,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.localhost>"),
+  MAIL_BOUNCE_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   ATRIUM_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(10240).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ATRIUM_TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 /** The parsed configuration of one Atrium process. */
@@ -46,12 +54,19 @@ export interface Config {
   authSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The bearer token of the bounce intake (POST /api/mail/bounces); unset = the intake refuses all. */
+  mailBounceToken: string | undefined;
   /** Where SMS codes are posted; unset = the development provider (messages kept under dataDir/sms). */
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;
   logLevel: string;
   /** Largest accepted upload, in bytes (ATRIUM_UPLOAD_LIMIT_MB). */
   uploadLimitBytes: number;
+  /**
+   * ATRIUM_TEST_CLOCK_FILE: a file holding an offset in milliseconds added to the server's time, so a
+   * browser journey can move time (reminders on day 2 and 7); refused in production.
+   */
+  testClockFile: string | undefined;
 }
 
 /** Parses the environment once; a bad value throws a ConfigError naming the variable. */
@@ -78,6 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Configuration error: SMTP_URL is required in production (e.g. smtps://user:pass@mail.example.com:465); the local mail sink is for development only.",
     );
   }
+  if (e.NODE_ENV === "production" && e.ATRIUM_TEST_CLOCK_FILE) {
+    throw new ConfigError(
+      "Configuration error: ATRIUM_TEST_CLOCK_FILE moves the server's time for tests and is refused in production. Unset ATRIUM_TEST_CLOCK_FILE and start again.",
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -92,9 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailBounceToken: e.MAIL_BOUNCE_TOKEN,
     smsGatewayUrl: e.SMS_GATEWAY_URL,
     smsGatewayToken: e.SMS_GATEWAY_TOKEN,
     logLevel: e.LOG_LEVEL,
     uploadLimitBytes: Math.round(e.ATRIUM_UPLOAD_LIMIT_MB * 1024 * 1024),
+    testClockFile: e.ATRIUM_TEST_CLOCK_FILE ? path.resolve(e.ATRIUM_TEST_CLOCK_FILE) : undefined,
   };
 }

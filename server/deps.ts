@@ -11,6 +11,7 @@ import type { Auth } from "./modules/identity/auth.js";
 import type { Clock } from "./platform/clock.js";
 import type { Database } from "./platform/db/pool.js";
 import type { JobQueue } from "./platform/jobs/queue.js";
+import type { MailTransports } from "./platform/mail/transports.js";
 import type { SmsSender } from "./platform/sms/sms.js";
 import type { FileStore } from "./platform/storage/storage.js";
 
@@ -31,6 +32,10 @@ export interface AppDeps {
   sms: SmsSender;
   /** Seals authenticator secrets and keys SMS code hashes; derived from the auth secret. */
   secondFactorKey: Buffer;
+  /** Seals a firm's own SMTP password (FIRM-3); derived from the auth secret. */
+  firmSmtpKey: Buffer;
+  /** The process's pooled SMTP transports (installation and firms'), closed with the services. */
+  mailTransports: MailTransports;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

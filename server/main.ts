@@ -3,6 +3,7 @@ import { openServices, type Services } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { App } from "./deps.js";
 import { type EmbeddedDatabase, ensurePortFree, startEmbeddedPostgres } from "./platform/db/embedded.js";
+import { isDatabaseOutage } from "./platform/jobs/queue.js";
 
 const shutdownSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -31,6 +32,16 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   }
+
+  // A PostgreSQL restart must not end the process (REL-2): pg-boss leaves some of its calls unawaited,
+  // and those reject while the database is away; their jobs are retried once it is back. Any other
+  // unhandled rejection still ends the process, as Node would.
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseOutage(reason)) throw reason;
+    console.warn(
+      `The database is unreachable for now; its jobs are retried: ${String((reason as Error).message)}`,
+    );
+  });
 
   const config = loadConfig();
   if (config.runsWeb) await ensurePortFree(config.port, "PORT", config.host);

@@ -24,6 +24,8 @@ import { importsRoutes } from "./imports/imports.routes.js";
 import { bulkInvitationsRoutes } from "./invitations/bulk-invitations.routes.js";
 import { invitationsMessages } from "./invitations/invitations.messages.js";
 import { invitationsRoutes } from "./invitations/invitations.routes.js";
+import { bounceMessages } from "./mail-bounces/bounces.messages.js";
+import { bounceRoutes } from "./mail-bounces/bounces.routes.js";
 import { portalMessages } from "./portal/portal.messages.js";
 import { portalRoutes } from "./portal/portal.routes.js";
 import { recordsMessages } from "./records/records.messages.js";
@@ -48,6 +50,7 @@ const featureMessages = [
   portalMessages,
   passwordResetMessages,
   accountMessages,
+  bounceMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
 
@@ -73,4 +76,5 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await invitationsRoutes(app, deps);
   await bulkInvitationsRoutes(app, deps);
   await portalRoutes(app, deps);
+  await bounceRoutes(app, deps);
 }

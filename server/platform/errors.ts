@@ -3,6 +3,8 @@ export const errorStatus = {
   invalid: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A portal account lacks the second factor its firm asks for (FIRM-3); details name what to set up. */
+  second_factor_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

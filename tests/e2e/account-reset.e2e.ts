@@ -4,6 +4,7 @@ import { newId } from "../../server/platform/ids";
 import { setUpFirm, useJourney } from "./support/journey";
 import { expectNoHorizontalOverflow, expectVisibleInWindow, phone } from "./support/layout";
 import { linkPortalAccount } from "./support/portal-accounts";
+import { setSecondFactorPolicy } from "./support/second-factor";
 
 const admin = {
   firmName: "Kanzlei Muster GmbH",
@@ -26,6 +27,8 @@ describe("password reset and own sessions (PORTAL-1)", () => {
     const { page, baseUrl, step } = j;
     await step("setup", async () => {
       await setUpFirm(j, admin);
+      // The portal's own pages are what this journey is about: the firm asks for no second factor.
+      await setSecondFactorPolicy(j, "none");
       const me = await (await j.request.get(`${baseUrl}/api/me`)).json();
       const firmId = me.firm.id as string;
       const db = new pg.Client({ connectionString: j.databaseUrl });

@@ -368,7 +368,7 @@ describe("client invitation: invite by email with a preview, register from the l
     });
 
     await step(
-      "the second link finds her account: it asks for her password and adds Musterfirma (her number is confirmed already)",
+      "the second link finds her account: it asks for her password and her SMS code, and adds Musterfirma",
       async () => {
         await phonePage.goto(companyLink);
         await phonePage.getByRole("heading", { name: `Welcome, ${klara.name}`, level: 1 }).waitFor();
@@ -380,7 +380,13 @@ describe("client invitation: invite by email with a preview, register from the l
         await phonePage.getByRole("button", { name: "Add to my access" }).click();
         await phonePage.locator('input[aria-invalid="true"][autocomplete="current-password"]').waitFor();
         await password.fill(klara.password);
+        const since = new Date(Date.now() - 1_000);
         await phonePage.getByRole("button", { name: "Add to my access" }).click();
+        // Her sign-in is protected by SMS codes (set up at registration), to her new number: the code first (SEC-8).
+        await phonePage.getByText(frenchMobile.masked, { exact: false }).waitFor();
+        const sms = await waitForSmsCode(j, frenchMobile.e164, since);
+        await phonePage.getByLabel("Code", { exact: true }).fill(sms.code);
+        await phonePage.getByRole("button", { name: "Confirm and sign in" }).click();
         await phonePage.waitForURL(new RegExp(`${baseUrl}/portal/?$`));
         await phonePage.getByTestId("portal-file-link").filter({ hasText: world.companyFile.name }).waitFor();
         expect(await phonePage.getByTestId("portal-file-link").count()).toBe(2);

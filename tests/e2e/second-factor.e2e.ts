@@ -7,7 +7,7 @@ import { setUpFirm, useJourney } from "./support/journey";
 import { expectNoHorizontalOverflow, phone } from "./support/layout";
 import { linkPortalAccount } from "./support/portal-accounts";
 import { signInToPortal, signOutOfPortal } from "./support/portal-pages";
-import { appCode } from "./support/second-factor";
+import { appCode, setSecondFactorPolicy } from "./support/second-factor";
 import { waitForSmsCode, wrongCode } from "./support/sms";
 
 const admin = {
@@ -48,6 +48,8 @@ describe("second factor (PORTAL-1): SMS codes and an authenticator app, switched
 
     await step("setup: a firm and a portal client (as the other journeys create accounts)", async () => {
       await setUpFirm(j, admin);
+      // The portal's own pages are what this journey is about: the firm asks for no second factor.
+      await setSecondFactorPolicy(j, "none");
       const me = await (await j.request.get(`${baseUrl}/api/me`)).json();
       const firmId = me.firm.id as string;
       const db = new pg.Client({ connectionString: j.databaseUrl });

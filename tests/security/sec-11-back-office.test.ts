@@ -24,6 +24,7 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     invitedGrantee: newId(),
     bulkRun: newId(),
     session: newId(),
+    passkey: newId(),
     grant: newId(),
     grantee: newId(),
     profile: newId(),
@@ -108,6 +109,11 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
       "insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')",
       [ids.session, `token-${ids.session}`, adminId],
     );
+    // A passkey of firm A's admin: no one else may remove it.
+    await client.query(
+      "insert into passkeys (id, user_id, name, credential_id, public_key) values ($1, $2, 'Phone', $3, 'key')",
+      [ids.passkey, adminId, `credential-${ids.passkey}`],
+    );
     await q("insert into grant_profiles (firm_id, id, name) values ($1, $2, 'Eigenes Profil')", [
       ids.profile,
     ]);
@@ -138,6 +144,7 @@ function idFor(path: string, param: string, ids: Ids): string {
     grantees: ids.grantee,
     bulk: ids.bulkRun,
     sessions: ids.session,
+    passkeys: ids.passkey,
   };
   // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word.
   const id = path.startsWith("/api/invitations/") ? ids.clientInvitation : byCollection[before];

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { Language, StaffRole } from "../../contracts/common.js";
 import type { AppDeps } from "../../server/deps.js";
 import { createFirmWithDefaults } from "../../server/modules/firms/firms.service.js";
-import { staffMembers } from "../../server/modules/firms/firms.tables.js";
+import { firms, staffMembers } from "../../server/modules/firms/firms.tables.js";
 import { authAccounts, users } from "../../server/modules/identity/identity.tables.js";
 import { hashPassword } from "../../server/modules/identity/password.js";
 import { inScope } from "../../server/platform/db/scope.js";
@@ -10,13 +11,30 @@ import { newId } from "../../server/platform/ids.js";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** A firm row (outside the setup flow), in its own scope. */
-export async function createFirm(deps: AppDeps, input: { name?: string; language?: Language } = {}) {
+/**
+ * A firm row (outside the setup flow), in its own scope. Its portal accounts need no second factor
+ * unless `secondFactor` says otherwise (FIRM-3: a new firm asks for "any"), so tests about other things
+ * need not set one up; `realDefaults` keeps every policy exactly as a new firm starts.
+ */
+export async function createFirm(
+  deps: AppDeps,
+  input: {
+    name?: string;
+    language?: Language;
+    secondFactor?: "none" | "any" | "sms" | "totp" | "passkey";
+    realDefaults?: boolean;
+  } = {},
+) {
   const firmId = newId();
   const name = input.name ?? `Firm ${unique()}`;
-  await inScope(deps.database, { firmId }, (tx) =>
-    createFirmWithDefaults(tx, { name, language: input.language ?? "de" }),
-  );
+  await inScope(deps.database, { firmId }, async (tx) => {
+    await createFirmWithDefaults(tx, { name, language: input.language ?? "de" });
+    if (input.realDefaults) return;
+    await tx.db
+      .update(firms)
+      .set({ secondFactor: input.secondFactor ?? "none" })
+      .where(eq(firms.firmId, firmId));
+  });
   return { firmId, name };
 }
 

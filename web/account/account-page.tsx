@@ -22,6 +22,7 @@ import {
   useEndSession,
   useSignOutEverywhereElse,
 } from "./account-api";
+import { PasskeysSection } from "./passkeys-section";
 import { PhoneSection } from "./phone-section";
 import { SecondFactorSection } from "./second-factor-section";
 
@@ -64,6 +65,7 @@ function SignedIn({ me }: { me: Me }) {
       </div>
       <PhoneSection />
       <SecondFactorSection />
+      <PasskeysSection />
       <Sessions />
       <Card className="flex flex-col gap-3">
         <h2 className="text-xl font-semibold text-slate-900">{t("account.sessions.changePassword")}</h2>

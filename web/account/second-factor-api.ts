@@ -38,3 +38,14 @@ export function switchSecondFactorOff(password: string): Promise<SecondFactorSta
 export function secretInBlocks(secret: string): string[] {
   return secret.replace(/\s+/g, "").match(/.{1,4}/g) ?? [];
 }
+
+/** A firm's rule for its portal accounts' second factor (FIRM-3). */
+export type SecondFactorPolicy = "none" | "any" | "sms" | "totp" | "passkey";
+
+/** Whether the account's factors satisfy the firm's policy (the server decides the same way). */
+export function meetsPolicy(policy: SecondFactorPolicy, state: SecondFactorState): boolean {
+  if (policy === "none") return true;
+  if (policy === "passkey") return state.passkeys > 0;
+  if (policy === "any") return state.method !== null || state.passkeys > 0;
+  return state.method === policy;
+}

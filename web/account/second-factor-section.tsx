@@ -96,7 +96,7 @@ export function SecondFactorSection() {
                 <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
                   {current.method !== "sms" ? (
                     <Button
-                      variant={current.method ? "secondary" : "primary"}
+                      variant={current.method || current.passkeys > 0 ? "secondary" : "primary"}
                       disabled={!hasNumber}
                       onClick={() => begin("sms")}
                       className="w-full sm:w-auto"
@@ -140,6 +140,12 @@ function Current({ state }: { state: SecondFactorState }) {
     return (
       <p data-testid="second-factor-state" className="text-lg text-slate-900">
         {t("account.secondFactor.stateApp")}
+      </p>
+    );
+  if (state.passkeys > 0)
+    return (
+      <p data-testid="second-factor-state" className="text-lg text-slate-900">
+        {t("account.secondFactor.statePasskey", { count: state.passkeys })}
       </p>
     );
   return (

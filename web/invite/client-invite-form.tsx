@@ -14,6 +14,8 @@ import { Button } from "../ui/button";
 import { applyApiError, fieldErrorText } from "../ui/form";
 import { PasswordField, TextField } from "../ui/text-field";
 import { acceptClientInvitation } from "./client-invite-api";
+import type { InvitedPerson } from "./client-invite-person";
+import { ClientInviteSignInStep, type SecondFactorAsked } from "./client-invite-protect";
 
 interface Values {
   name: string;
@@ -51,10 +53,13 @@ const largeControls =
 export function ClientInviteForm({
   token,
   preview,
+  person,
   onAccepted,
 }: {
   token: string;
   preview: ClientInvitationPreview;
+  /** Over a shared address, the person chosen before (PORTAL-1): their name, and the access linked to them. */
+  person?: InvitedPerson;
   /** Gets the password just typed, for the sign-in protection step only (kept in memory, never stored). */
   onAccepted: (password: string) => Promise<void>;
 }) {
@@ -65,6 +70,8 @@ export function ClientInviteForm({
   const [alert, setAlert] = useState<string>();
   const [otherAccount, setOtherAccount] = useState<string>();
   const [signedOut, setSignedOut] = useState(false);
+  // An existing account with a second factor: asked for it on the sign-in challenge (SEC-8).
+  const [challenge, setChallenge] = useState<{ factor: SecondFactorAsked; password: string }>();
   const existing = preview.existingAccount;
   const context = preview.salutation;
   const firm = preview.firm.name;
@@ -76,12 +83,14 @@ export function ClientInviteForm({
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { name: preview.name, email: "", password: "" },
+    defaultValues: { name: person?.name ?? preview.name, email: "", password: "" },
   });
 
   const accept = useMutation({
     mutationFn: acceptClientInvitation,
     onSuccess: async (accepted, body) => {
+      if (accepted.secondFactor)
+        return setChallenge({ factor: accepted.secondFactor, password: body.password });
       // A new account starts in the language the page was read in (the person may have switched).
       const language = currentLanguage();
       if (accepted.newAccount && language !== preview.language) {
@@ -105,6 +114,7 @@ export function ClientInviteForm({
         password: values.password,
         ...(existing ? {} : { name: values.name.trim() }),
         ...(preview.email === null ? { email: values.email.trim().toLowerCase() } : {}),
+        ...(person ? { personId: person.id } : {}),
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) {
@@ -125,6 +135,14 @@ export function ClientInviteForm({
       setAlert(error instanceof ApiError ? error.message : t("errors.unexpected"));
     }
   };
+
+  if (challenge)
+    return (
+      <ClientInviteSignInStep
+        challenge={challenge.factor}
+        onSignedIn={() => onAccepted(challenge.password)}
+      />
+    );
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4">

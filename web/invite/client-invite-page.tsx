@@ -15,6 +15,7 @@ import { PublicLayout } from "../ui/public-layout";
 import { useDocumentTitle } from "../ui/use-document-title";
 import { clientInvitationKey, peekClientInvitation } from "./client-invite-api";
 import { ClientInviteForm } from "./client-invite-form";
+import { ClientInvitePersonStep, type InvitedPerson } from "./client-invite-person";
 import { ClientInvitePhoneStep, useAfterAccept } from "./client-invite-phone";
 import { ClientInviteProtectStep } from "./client-invite-protect";
 
@@ -27,7 +28,8 @@ function readTokenFromFragment(): string | null {
 /**
  * `/invite/client#token=…` (PORTAL-1): a client registers from an invitation link. The page speaks the
  * invitation's language (switchable), greets the person in the firm's colour, says in plain words what
- * the portal is, and asks for a name and a password — or, when the email already has an account, for
+ * the portal is — first asking which person is registering when the invitation went to an address
+ * several persons share — and asks for a name and a password — or, when the email already has an account, for
  * that account's password. Then, unless the account already has one, the mobile number is confirmed by
  * an SMS code (step 2, seed 003: email and phone are both needed to sign in); then, when the firm asks
  * for a second factor (FIRM-3) and the account has none, "Protect your sign-in" (step 3); then the
@@ -119,7 +121,11 @@ function Gone({ title, body, signIn = false }: { title: string; body: string; si
  */
 function Welcome({ token, preview }: { token: string; preview: ClientInvitationPreview }) {
   const { t, i18n } = useTranslation();
-  const [step, setStep] = useState<"register" | "phone" | "protect">("register");
+  const [step, setStep] = useState<"person" | "register" | "phone" | "protect">(
+    preview.persons.length > 0 ? "person" : "register",
+  );
+  // PORTAL-1: over a shared address, the person chosen in the first step; the form registers them.
+  const [person, setPerson] = useState<InvitedPerson>();
   const { needsPhone, needsProtection, finish } = useAfterAccept();
   // The password just typed, only for switching on the second factor in step 3; never stored.
   const password = useRef("");
@@ -152,6 +158,20 @@ function Welcome({ token, preview }: { token: string; preview: ClientInvitationP
       <p className="text-2xl font-semibold break-words">{firm}</p>
     </div>
   );
+  if (step === "person")
+    return (
+      <div className="flex flex-col gap-5 text-lg text-slate-800">
+        {banner}
+        <ClientInvitePersonStep
+          preview={preview}
+          chosen={person}
+          onChosen={(chosen) => {
+            setPerson(chosen);
+            setStep("register");
+          }}
+        />
+      </div>
+    );
   if (step === "phone")
     return (
       <div className="flex flex-col gap-5 text-lg text-slate-800">
@@ -171,13 +191,28 @@ function Welcome({ token, preview }: { token: string; preview: ClientInvitationP
       {banner}
       <Card className="flex flex-col gap-4">
         <PageHeading className="text-3xl break-words">
-          {t("invite.client.welcome", { name: preview.name })}
+          {t("invite.client.welcome", { name: person?.name ?? preview.name })}
         </PageHeading>
+        {person ? (
+          <Button
+            variant="ghost"
+            className="min-h-12! self-start text-base!"
+            onClick={() => setStep("person")}
+          >
+            {t("invite.client.notThisPerson", { name: person.name })}
+          </Button>
+        ) : null}
         <p>{t("invite.client.intro", { firm, context })}</p>
         <p>{t("invite.client.whatIs", { firm, context })}</p>
       </Card>
       <Card className="flex flex-col gap-4">
-        <ClientInviteForm token={token} preview={preview} onAccepted={onAccepted} />
+        <ClientInviteForm
+          key={person?.id}
+          token={token}
+          preview={preview}
+          person={person}
+          onAccepted={onAccepted}
+        />
       </Card>
       <p className="px-1 text-base text-slate-700">{t("invite.client.expires", { date: expires })}</p>
     </div>

@@ -11,7 +11,7 @@ import {
   isPhoneConfirmed,
 } from "../account/phone-api";
 import { PhoneConfirm } from "../account/phone-confirm";
-import { secondFactorQuery } from "../account/second-factor-api";
+import { meetsPolicy, secondFactorQuery } from "../account/second-factor-api";
 import { Card } from "../ui/card";
 import { PageHeading } from "../ui/page-heading";
 import { clientInvitationKey } from "./client-invite-api";
@@ -31,14 +31,13 @@ export function useAfterAccept() {
       .catch((): AccountPhone | null => null);
     return !isPhoneConfirmed(phone);
   }, [queryClient]);
-  // Step 3 when the firm asks for a second factor and the account has none yet (a failed look-up: ask).
+  // Step 3 when the firm asks for a second factor the account lacks (a failed look-up: ask).
   const needsProtection = useCallback(
     async (policy: ClientInvitationPreview["secondFactorPolicy"]) => {
       if (policy === "none") return false;
-      const state = await queryClient
-        .fetchQuery({ ...secondFactorQuery, staleTime: 0 })
-        .catch(() => ({ method: null }));
-      return state.method === null;
+      const state = await queryClient.fetchQuery({ ...secondFactorQuery, staleTime: 0 }).catch(() => null);
+      // The kind the firm asks for (a passkey, say) may be missing even when another factor is on.
+      return state === null || !meetsPolicy(policy, state);
     },
     [queryClient],
   );

@@ -1,15 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClientInvitationPreview } from "../../contracts/invitations";
 import type { TotpSetup } from "../../contracts/second-factor";
+import type { SecondFactorChallengeAnswer } from "../../contracts/session";
 import { AuthenticatorSetup } from "../account/authenticator-setup";
+import {
+  addPasskey,
+  passkeyDialogClosed,
+  passkeyRefusal,
+  passkeysKey,
+  passkeysSupported,
+  suggestedPasskeyName,
+} from "../account/passkey-api";
 import {
   secondFactorKey,
   secondFactorQuery,
   startAuthenticatorApp,
   switchToSmsCodes,
 } from "../account/second-factor-api";
+import { SecondFactorStep } from "../session/second-factor-step";
+import { meQuery } from "../session/session";
 import { Alert } from "../ui/alert";
 import { errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
@@ -18,10 +30,11 @@ import { PageHeading } from "../ui/page-heading";
 
 /**
  * Registration, step 3 (PORTAL-1, FIRM-3: the firm asks for a second factor): "Protect your sign-in".
- * Unless the firm asks for an authenticator app, the main choice is one button — a code by SMS at each
- * sign-in, to the number just confirmed — with "Use an authenticator app instead" beside it (the same
- * app flow as on the account page). Both use the password typed in the registration form, held in
- * memory by the page for this step only. Passkeys are not available yet: that policy is treated as "any".
+ * What the firm accepts is offered: with "any", the main choice is one button — a code by SMS at each
+ * sign-in, to the number just confirmed — with "Use an authenticator app instead" (the same app flow
+ * as on the account page) and "Use a passkey instead" beside it; "sms", "totp" or "passkey" offer that
+ * kind alone. All use the password typed in the registration form, held in memory by the page for this
+ * step only.
  */
 export function ClientInviteProtectStep({
   preview,
@@ -35,7 +48,12 @@ export function ClientInviteProtectStep({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const context = preview.salutation;
-  const appOnly = preview.secondFactorPolicy === "totp";
+  const policy = preview.secondFactorPolicy;
+  const appOnly = policy === "totp";
+  const passkeyOnly = policy === "passkey";
+  const offersApp = policy === "any" || appOnly;
+  const offersPasskey = (policy === "any" || passkeyOnly) && passkeysSupported();
+  const [passkeyNotice, setPasskeyNotice] = useState<string>();
   const state = useQuery(secondFactorQuery);
   const [setup, setSetup] = useState<TotpSetup>();
   const sms = useMutation({
@@ -46,7 +64,21 @@ export function ClientInviteProtectStep({
     },
   });
   const app = useMutation({ mutationFn: () => startAuthenticatorApp(password), onSuccess: setSetup });
-  const failure = sms.error ?? app.error;
+  const passkey = useMutation({
+    mutationFn: () => addPasskey(password, suggestedPasskeyName()),
+    onMutate: () => setPasskeyNotice(undefined),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: passkeysKey });
+      await queryClient.invalidateQueries({ queryKey: secondFactorKey });
+      await onDone();
+    },
+    onError: (error) => {
+      if (passkeyDialogClosed(error))
+        setPasskeyNotice(t("invite.client.protectPasskeyCancelled", { context }));
+    },
+  });
+  const failure = sms.error ?? app.error ?? (passkeyDialogClosed(passkey.error) ? null : passkey.error);
+  const busy = sms.isPending || app.isPending || passkey.isPending;
   const phone = state.data?.phoneMasked ?? "";
 
   return (
@@ -73,10 +105,21 @@ export function ClientInviteProtectStep({
           <p>
             {appOnly
               ? t("invite.client.protectIntroApp", { context, firm: preview.firm.name })
-              : t("invite.client.protectIntro", { context, firm: preview.firm.name })}
+              : passkeyOnly
+                ? t("invite.client.protectIntroPasskey", { context, firm: preview.firm.name })
+                : t("invite.client.protectIntro", { context, firm: preview.firm.name })}
           </p>
-          {failure ? <Alert>{errorMessage(failure)}</Alert> : null}
-          {appOnly ? (
+          {failure ? <Alert>{passkeyRefusal(failure) ?? errorMessage(failure)}</Alert> : null}
+          {passkeyNotice ? <Alert tone="info">{passkeyNotice}</Alert> : null}
+          {passkeyOnly ? (
+            <Button
+              busy={passkey.isPending}
+              onClick={() => passkey.mutate()}
+              className="min-h-12! w-full text-lg!"
+            >
+              {t("invite.client.protectPasskey")}
+            </Button>
+          ) : appOnly ? (
             <Button busy={app.isPending} onClick={() => app.mutate()} className="min-h-12! w-full text-lg!">
               {t("invite.client.protectStartApp")}
             </Button>
@@ -85,7 +128,7 @@ export function ClientInviteProtectStep({
               <div className="flex flex-col gap-2">
                 <Button
                   busy={sms.isPending}
-                  disabled={app.isPending}
+                  disabled={busy && !sms.isPending}
                   onClick={() => sms.mutate()}
                   className="min-h-12! w-full text-lg!"
                 >
@@ -97,19 +140,62 @@ export function ClientInviteProtectStep({
                   </p>
                 ) : null}
               </div>
-              <Button
-                variant="secondary"
-                busy={app.isPending}
-                disabled={sms.isPending}
-                onClick={() => app.mutate()}
-                className="min-h-12! w-full text-base!"
-              >
-                {t("invite.client.protectAppInstead")}
-              </Button>
+              {offersApp ? (
+                <Button
+                  variant="secondary"
+                  busy={app.isPending}
+                  disabled={busy && !app.isPending}
+                  onClick={() => app.mutate()}
+                  className="min-h-12! w-full text-base!"
+                >
+                  {t("invite.client.protectAppInstead")}
+                </Button>
+              ) : null}
+              {offersPasskey ? (
+                <Button
+                  variant="secondary"
+                  busy={passkey.isPending}
+                  disabled={busy && !passkey.isPending}
+                  onClick={() => passkey.mutate()}
+                  className="min-h-12! w-full text-base!"
+                >
+                  {t("invite.client.protectPasskeyInstead")}
+                </Button>
+              ) : null}
             </>
           )}
         </>
       )}
     </Card>
+  );
+}
+
+/** The second factor a sign-in waits for. */
+export type SecondFactorAsked = SecondFactorChallengeAnswer["secondFactor"];
+
+/**
+ * After accepting with an existing account that has a second factor (PORTAL-1, SEC-8): the sign-in
+ * is not complete yet, so the page asks for the code or passkey on the same sign-in challenge, then
+ * goes on as after any accept. A sign-in that ran out sends the person to the portal's sign-in (the
+ * invitation is accepted already).
+ */
+export function ClientInviteSignInStep({
+  challenge,
+  onSignedIn,
+}: {
+  challenge: SecondFactorAsked;
+  onSignedIn: () => Promise<void>;
+}) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <SecondFactorStep
+      challenge={challenge}
+      onRestart={() => void navigate({ to: "/portal", replace: true })}
+      onSignedIn={async () => {
+        await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+        await onSignedIn();
+      }}
+    />
   );
 }

@@ -1,6 +1,8 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Outlet } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { RequiredProtection, requiredFactorOf } from "../account/required-protection";
 import { asStaff } from "../app/staff-context";
 import { useMe } from "../session/session";
 import { SignInForm } from "../session/sign-in-form";
@@ -10,6 +12,7 @@ import { Loading } from "../ui/loading";
 import { PageHeading } from "../ui/page-heading";
 import { PublicLayout } from "../ui/public-layout";
 import { useDocumentTitle } from "../ui/use-document-title";
+import { usePortalMe } from "./portal-api";
 import { PortalShell } from "./portal-shell";
 import { endPreview, usePreviewId } from "./preview";
 
@@ -33,9 +36,30 @@ export function PortalArea() {
     );
   if (!me.data) return <PortalSignIn />;
   return (
-    <PortalShell>
-      <Outlet />
-    </PortalShell>
+    <SecondFactorGate>
+      <PortalShell>
+        <Outlet />
+      </PortalShell>
+    </SecondFactorGate>
+  );
+}
+
+/**
+ * While the account lacks the second factor a firm it reaches asks for (FIRM-3: the portal API answers
+ * 403 `second_factor_required`), the person sets it up here; then the portal opens straight on.
+ */
+function SecondFactorGate({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const portalMe = usePortalMe();
+  const required = requiredFactorOf(portalMe.error);
+  if (!required) return children;
+  return (
+    <PublicLayout>
+      <RequiredProtection
+        required={required}
+        onDone={() => queryClient.invalidateQueries({ queryKey: ["portal"] })}
+      />
+    </PublicLayout>
   );
 }
 

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { SecondFactorChallengeAnswer } from "../../contracts/session";
+import { passkeyDialogClosed, passkeyRefusal, signInWithPasskey } from "../account/passkey-api";
 import { Alert } from "../ui/alert";
 import { ApiError, api } from "../ui/api";
 import { Button } from "../ui/button";
@@ -23,15 +24,19 @@ const codeSchema = z.object({
 type CodeForm = z.infer<typeof codeSchema>;
 
 /**
- * The sign-in's second step (PORTAL-1): the six digits from the SMS or the authenticator app. A sign-in
- * that ran out (expired, too many wrong codes) goes back to the password with the server's message.
+ * The sign-in's second step (PORTAL-1): the six digits from the SMS or the authenticator app, or one
+ * of the account's passkeys ("Use my passkey", the only choice when the account has no code method).
+ * A sign-in that ran out (expired, too many wrong tries) goes back to the password with the server's
+ * message. `onSignedIn` runs once the session exists (the invitation page goes on from there).
  */
 export function SecondFactorStep({
   challenge,
   onRestart,
+  onSignedIn,
 }: {
   challenge: Challenge;
   onRestart: (message: string) => void;
+  onSignedIn?: () => Promise<void> | void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -43,10 +48,27 @@ export function SecondFactorStep({
     setError,
     formState: { errors },
   } = useForm<CodeForm>({ resolver: zodResolver(codeSchema), defaultValues: { code: "" } });
+  const signedIn = async () => {
+    await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    await onSignedIn?.();
+  };
   const verify = useMutation({
     mutationFn: (body: CodeForm) => api<unknown>("/api/session/second-factor", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
+    onSuccess: signedIn,
   });
+  const passkey = useMutation({ mutationFn: signInWithPasskey, onSuccess: signedIn });
+  const onPasskey = async () => {
+    setAlert(undefined);
+    setNotice(undefined);
+    try {
+      await passkey.mutateAsync();
+    } catch (error) {
+      if (passkeyDialogClosed(error)) return setNotice(t("signIn.secondFactor.passkeyCancelled"));
+      if (error instanceof ApiError && error.status === 404) return onRestart(error.message);
+      setAlert(passkeyRefusal(error) ?? (error instanceof Error ? error.message : String(error)));
+    }
+  };
+  const codeAsked = challenge.method !== "passkey";
   const resend = useMutation({
     mutationFn: () => api<Challenge>("/api/session/second-factor/resend", { method: "POST", body: {} }),
   });
@@ -76,7 +98,9 @@ export function SecondFactorStep({
       <p className="text-base text-slate-800">
         {challenge.method === "sms"
           ? t("signIn.secondFactor.smsIntro", { phone: challenge.phoneMasked ?? "" })
-          : t("signIn.secondFactor.appIntro")}
+          : challenge.method === "totp"
+            ? t("signIn.secondFactor.appIntro")
+            : t("signIn.secondFactor.passkeyIntro")}
       </p>
       {alert ? <Alert>{alert}</Alert> : null}
       {notice ? (
@@ -84,22 +108,37 @@ export function SecondFactorStep({
           {notice}
         </p>
       ) : null}
-      <TextField
-        label={t("signIn.secondFactor.code")}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        className="[&_input]:text-2xl [&_input]:tracking-widest"
-        error={fieldErrorText(t, errors.code)}
-        {...register("code")}
-      />
-      <Button type="submit" busy={verify.isPending} className="w-full">
-        {t("signIn.secondFactor.submit")}
-      </Button>
-      {challenge.method === "sms" ? (
-        <Button type="button" variant="secondary" busy={resend.isPending} onClick={onResend}>
-          {t("signIn.secondFactor.resend")}
+      {challenge.passkey ? (
+        <Button
+          type="button"
+          variant={codeAsked ? "secondary" : "primary"}
+          busy={passkey.isPending}
+          onClick={onPasskey}
+          className="w-full"
+        >
+          {t("signIn.secondFactor.usePasskey")}
         </Button>
+      ) : null}
+      {codeAsked ? (
+        <>
+          <TextField
+            label={t("signIn.secondFactor.code")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            className="[&_input]:text-2xl [&_input]:tracking-widest"
+            error={fieldErrorText(t, errors.code)}
+            {...register("code")}
+          />
+          <Button type="submit" busy={verify.isPending} className="w-full">
+            {t("signIn.secondFactor.submit")}
+          </Button>
+          {challenge.method === "sms" ? (
+            <Button type="button" variant="secondary" busy={resend.isPending} onClick={onResend}>
+              {t("signIn.secondFactor.resend")}
+            </Button>
+          ) : null}
+        </>
       ) : null}
     </form>
   );

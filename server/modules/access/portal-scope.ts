@@ -20,6 +20,11 @@ import { assertCanOnFile, visibleClientFilesCondition } from "./client-files.acc
 import { accountFileGrantsStatement, type FileGrantRow } from "./file-grants.sql.js";
 import { type FileAccess, type PortalViewer, requireFileAccess } from "./portal-access.js";
 import { requireVisible } from "./portal-edits.js";
+import {
+  assertFirmFactorsRows,
+  assertFirmSecondFactor,
+  firmFactorsStatement,
+} from "./second-factor-policy.js";
 import { effectiveStatus } from "./sharing-rules.js";
 import { requireStaff, type StaffActor } from "./staff.policy.js";
 
@@ -74,7 +79,8 @@ function routeFileId(request: FastifyRequest): string | null {
 /**
  * Runs portal work for the request in one transaction scoped to `firmId`. The viewer is the signed-in
  * account, or — with the preview header — a staff member looking as one grantee of their own firm
- * (a grantee or firm elsewhere answers 404; a non-staff account sending the header 403).
+ * (a grantee or firm elsewhere answers 404; a non-staff account sending the header 403). An account
+ * that lacks the second factor the firm asks for hears 403 `second_factor_required` (FIRM-3).
  */
 export async function inPortalScope<T>(
   deps: AppDeps,
@@ -114,8 +120,9 @@ export async function inPortalScope<T>(
       deps,
       request,
       firmId,
-      (tx, actor, [grantRows, alsoRows]) =>
-        asClient(
+      (tx, actor, [factorRows = [], grantRows, alsoRows]) => {
+        assertFirmFactorsRows(factorRows);
+        return asClient(
           tx,
           actor,
           fileId && grantRows
@@ -125,21 +132,28 @@ export async function inPortalScope<T>(
                 alsoRead: alsoRead && alsoRows ? { name: alsoRead.name, rows: alsoRows } : null,
               }
             : null,
-        ),
-      (literal) =>
-        fileId
+        );
+      },
+      // The firm's second-factor policy and the account's factors first (FIRM-3), then the file's rows.
+      (literal) => [
+        firmFactorsStatement(literal(firmId)),
+        ...(fileId
           ? [
               accountFileGrantsStatement(literal(fileId)),
               ...(alsoRead ? [alsoRead.openingStatement(literal(fileId), literal(now.toISOString()))] : []),
             ]
-          : [],
+          : []),
+      ],
     );
     if (done) return done.result;
     adoptActor(request, await request.readActor());
   }
   const actor = requireActor(request);
   if (granteeId === null) {
-    return inScope(deps.database, { firmId, userId: actor.user.id }, (tx) => asClient(tx, actor));
+    return inScope(deps.database, { firmId, userId: actor.user.id }, async (tx) => {
+      await assertFirmSecondFactor(tx, firmId);
+      return asClient(tx, actor);
+    });
   }
   const staff = requireStaff(actor);
   if (staff.staff.firmId !== firmId) throw new AppError("not_found");

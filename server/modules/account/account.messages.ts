@@ -1,8 +1,15 @@
 import type { FeatureMessages } from "../../platform/i18n/messages.js";
 
-/** Messages of the account's own pages (sessions, mobile number), keys prefixed "account.". */
+/** Messages of the account's own pages (sessions, mobile number, second factor, passkeys), keys prefixed "account.". */
 export const accountMessages: FeatureMessages = {
   en: {
+    "identity.passkey_refused":
+      "This passkey was not accepted. Please try again, or use another passkey or your code.",
+    "identity.no_passkey": "This account has no passkey. Please use your code.",
+    "account.passkey_not_accepted":
+      "The passkey could not be added: the request expired or did not come from this page. Please try again.",
+    "account.passkey_known": "This passkey is already added to your account.",
+    "account.passkeys_full": "You already have 10 passkeys. Please remove one before adding another.",
     "identity.second_factor_limit":
       "Too many codes were tried for this account. Please wait an hour, or ask your advisor for help.",
     "account.password_wrong": "This password is not right. Please enter the password you sign in with.",
@@ -22,6 +29,14 @@ export const accountMessages: FeatureMessages = {
     "account.device_unknown_browser": "A browser on {{os}}",
   },
   de: {
+    "identity.passkey_refused":
+      "Dieser Passkey wurde nicht angenommen. Bitte versuchen Sie es erneut oder verwenden Sie einen anderen Passkey oder Ihren Code.",
+    "identity.no_passkey": "Dieses Konto hat keinen Passkey. Bitte verwenden Sie Ihren Code.",
+    "account.passkey_not_accepted":
+      "Der Passkey konnte nicht hinzugefügt werden: Die Anfrage ist abgelaufen oder kam nicht von dieser Seite. Bitte versuchen Sie es erneut.",
+    "account.passkey_known": "Dieser Passkey ist Ihrem Konto bereits hinzugefügt.",
+    "account.passkeys_full":
+      "Sie haben bereits 10 Passkeys. Bitte entfernen Sie einen, bevor Sie einen weiteren hinzufügen.",
     "identity.second_factor_limit":
       "Für dieses Konto wurden zu viele Codes versucht. Bitte warten Sie eine Stunde oder fragen Sie Ihre Beraterin oder Ihren Berater.",
     "account.password_wrong":
@@ -44,6 +59,14 @@ export const accountMessages: FeatureMessages = {
     "account.device_unknown_browser": "Ein Browser auf {{os}}",
   },
   fr: {
+    "identity.passkey_refused":
+      "Cette clé d'accès n'a pas été acceptée. Veuillez réessayer, ou utiliser une autre clé d'accès ou votre code.",
+    "identity.no_passkey": "Ce compte n'a pas de clé d'accès. Veuillez utiliser votre code.",
+    "account.passkey_not_accepted":
+      "La clé d'accès n'a pas pu être ajoutée : la demande a expiré ou ne venait pas de cette page. Veuillez réessayer.",
+    "account.passkey_known": "Cette clé d'accès est déjà ajoutée à votre compte.",
+    "account.passkeys_full":
+      "Vous avez déjà 10 clés d'accès. Veuillez en supprimer une avant d'en ajouter une autre.",
     "identity.second_factor_limit":
       "Trop de codes ont été essayés pour ce compte. Veuillez patienter une heure ou demander de l'aide à votre conseiller.",
     "account.password_wrong":

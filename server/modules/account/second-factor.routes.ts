@@ -6,6 +6,7 @@ import {
 } from "../../../contracts/second-factor.js";
 import type { App, AppDeps } from "../../deps.js";
 import { requireActor } from "../access/actor.js";
+import { passkeyRoutes } from "./passkeys.routes.js";
 import {
   confirmTotp,
   disableSecondFactor,
@@ -17,8 +18,9 @@ import {
 const tags = ["account"];
 const state = { 200: secondFactorStateSchema };
 
-/** The account's second factor (PORTAL-1, SEC-8): SMS codes or an authenticator app. */
+/** The account's second factor (PORTAL-1, SEC-8): SMS codes or an authenticator app, and passkeys. */
 export async function secondFactorRoutes(app: App, deps: AppDeps): Promise<void> {
+  await passkeyRoutes(app, deps);
   app.get(
     "/api/account/second-factor",
     { schema: { tags, summary: "The account's second factor", response: state } },

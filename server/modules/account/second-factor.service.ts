@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { SecondFactorState, TotpSetup } from "../../../contracts/second-factor.js";
 import type { AppDeps } from "../../deps.js";
 import { open, seal } from "../../platform/crypto.js";
@@ -8,12 +8,13 @@ import { maskPhone } from "../../platform/sms/sms.js";
 import { matchTotpStep, newTotpSecret, otpauthUrl } from "../../platform/totp.js";
 import type { Actor } from "../access/actor.js";
 import { findPasswordHash } from "../identity/accounts.queries.js";
-import { secondFactors, users } from "../identity/identity.tables.js";
+import { passkeys, secondFactors, users } from "../identity/identity.tables.js";
 import { verifyPassword } from "../identity/password.js";
 
-type FactorDeps = Pick<AppDeps, "database" | "clock" | "secondFactorKey">;
+export type FactorDeps = Pick<AppDeps, "database" | "clock" | "secondFactorKey">;
 
-async function assertPassword(deps: FactorDeps, actor: Actor, password: string) {
+/** Refuses with 400 on `password` unless it is the account's password (every factor change asks it). */
+export async function assertPassword(deps: FactorDeps, actor: Actor, password: string) {
   const hash = await inScope(deps.database, { userId: actor.user.id }, (tx) =>
     findPasswordHash(tx, actor.user.id),
   );
@@ -21,15 +22,22 @@ async function assertPassword(deps: FactorDeps, actor: Actor, password: string) 
     throw invalidField("password", "account.password_wrong");
 }
 
-async function stateOf(tx: ScopedTx, userId: string): Promise<SecondFactorState> {
+/** The account's second-factor state as its owner sees it. */
+export async function stateOf(tx: ScopedTx, userId: string): Promise<SecondFactorState> {
   const [row] = await tx.db
-    .select({ method: secondFactors.method, phone: users.phoneE164, verified: users.phoneVerifiedAt })
+    .select({
+      method: secondFactors.method,
+      phone: users.phoneE164,
+      verified: users.phoneVerifiedAt,
+      passkeys: sql<number>`(select count(*)::int from ${passkeys} where ${passkeys.userId} = ${users.id})`,
+    })
     .from(users)
     .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(eq(users.id, userId));
   return {
     method: (row?.method ?? null) as SecondFactorState["method"],
     phoneMasked: row?.phone && row.verified ? maskPhone(row.phone) : null,
+    passkeys: row?.passkeys ?? 0,
   };
 }
 

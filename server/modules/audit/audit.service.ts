@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../platform/clock.js";
+import { insertRows } from "../../platform/db/insert-rows.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { newId } from "../../platform/ids.js";
 import type { Actor } from "../access/actor.js";
@@ -50,11 +51,8 @@ export function systemAuditContext(clock: Clock, actorUserId: string | null = nu
   return { actorUserId, actorName: null, actorKind: "system", ip: null, userAgent: null, at: clock.now() };
 }
 
-/** The one audit writer: records `event` in the transaction of the change it describes. */
-export async function recordAudit(tx: ScopedTx, context: AuditContext, event: AuditEvent): Promise<void> {
-  const firmId = tx.scope.firmId;
-  if (!firmId) throw new Error("recordAudit needs a firm scope");
-  await tx.db.insert(auditEvents).values({
+function auditRow(firmId: string, context: AuditContext, event: AuditEvent) {
+  return {
     firmId,
     id: newId(context.at.getTime()),
     at: context.at,
@@ -69,5 +67,27 @@ export async function recordAudit(tx: ScopedTx, context: AuditContext, event: Au
     after: scrub(event.after),
     ip: context.ip,
     userAgent: context.userAgent,
-  });
+  };
+}
+
+/** The one audit writer: records `event` in the transaction of the change it describes. */
+export async function recordAudit(tx: ScopedTx, context: AuditContext, event: AuditEvent): Promise<void> {
+  const firmId = tx.scope.firmId;
+  if (!firmId) throw new Error("recordAudit needs a firm scope");
+  await tx.db.insert(auditEvents).values(auditRow(firmId, context, event));
+}
+
+/** recordAudit for many changes of one context, in one statement (set-based work: a bulk invitation's chunk). */
+export async function recordAudits(
+  tx: ScopedTx,
+  context: AuditContext,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  const firmId = tx.scope.firmId;
+  if (!firmId) throw new Error("recordAudit needs a firm scope");
+  await insertRows(
+    tx,
+    auditEvents,
+    events.map((event) => auditRow(firmId, context, event)),
+  );
 }

@@ -53,6 +53,16 @@ export const firms = pgTable(
     secondFactor: text("second_factor").notNull().default("any"),
     senderName: text("sender_name"),
     replyTo: text("reply_to"),
+    // Optional own SMTP server (FIRM-3); all null = the installation's. The password is sealed with a
+    // key derived from the installation secret and never leaves the server readable.
+    smtpHost: text("smtp_host"),
+    smtpPort: integer("smtp_port"),
+    smtpSecurity: text("smtp_security"),
+    smtpUser: text("smtp_user"),
+    smtpPasswordSealed: text("smtp_password_sealed"),
+    smtpFromAddress: text("smtp_from_address"),
+    /** When the SMTP settings last changed: workers rebuild their cached transport of the firm on a new value. */
+    smtpChangedAt: timestamp("smtp_changed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,6 +75,7 @@ export const firms = pgTable(
     check("firms_second_factor_check", sql`${t.secondFactor} in ('none', 'any', 'sms', 'totp', 'passkey')`),
     check("firms_salutation_check", sql`${t.defaultSalutation} in ('formal', 'informal')`),
     check("firms_language_check", sql`${t.defaultLanguage} in ('de', 'fr', 'en')`),
+    check("firms_smtp_security_check", sql`${t.smtpSecurity} in ('starttls', 'tls', 'none')`),
   ],
 );
 

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   meSchema,
+  passkeyAssertionSchema,
+  passkeyRequestOptionsSchema,
   secondFactorChallengeSchema,
   secondFactorCodeSchema,
   signInResultSchema,
@@ -14,12 +17,24 @@ import { AppError } from "../../platform/errors.js";
 import { loadActor, requireActor } from "../access/actor.js";
 import { presentMe, signIn, signOut, updateLanguage } from "./identity.service.js";
 import { users } from "./identity.tables.js";
+import { signInPasskeyOptions } from "./passkey-sign-in.js";
 import { forwardCookies, toSignedInUser } from "./session.js";
-import { completeSignIn, resendSignInCode } from "./sign-in-challenge.service.js";
+import { completeSignIn, resendSignInCode, type SecondFactorProof } from "./sign-in-challenge.service.js";
+import type { AuthenticationResponseJSON } from "./webauthn.js";
 
 /** Session routes: sign in, sign out, who am I, my language. */
 export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
   const devMailbox = deps.devMailboxDir !== null;
+  /** Completes the browser's sign-in with its second factor and answers the new `Me`. */
+  const finishSignIn = async (request: FastifyRequest, reply: FastifyReply, proof: SecondFactorProof) => {
+    const { userId, setCookies } = await completeSignIn(deps, request, proof);
+    reply.header("set-cookie", setCookies);
+    const [user] = await inScope(deps.database, { userId }, (tx) =>
+      tx.db.select().from(users).where(eq(users.id, userId)),
+    );
+    if (!user) throw new AppError("unauthorized");
+    return presentMe(await loadActor(deps.database, toSignedInUser(user)), devMailbox);
+  };
 
   app.post(
     "/api/session",
@@ -54,15 +69,35 @@ export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
         response: { 200: meSchema },
       },
     },
-    async (request, reply) => {
-      const { userId, setCookies } = await completeSignIn(deps, request, request.body.code);
-      reply.header("set-cookie", setCookies);
-      const [user] = await inScope(deps.database, { userId }, (tx) =>
-        tx.db.select().from(users).where(eq(users.id, userId)),
-      );
-      if (!user) throw new AppError("unauthorized");
-      return presentMe(await loadActor(deps.database, toSignedInUser(user)), devMailbox);
+    async (request, reply) => finishSignIn(request, reply, { code: request.body.code }),
+  );
+
+  app.post(
+    "/api/session/passkey/options",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "The options for navigator.credentials.get that finish the sign-in waiting in this browser",
+        response: { 200: passkeyRequestOptionsSchema },
+      },
     },
+    async (request) => signInPasskeyOptions(deps, request),
+  );
+
+  app.post(
+    "/api/session/passkey",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Finish signing in with a passkey's answer to this sign-in's challenge",
+        body: passkeyAssertionSchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) =>
+      finishSignIn(request, reply, {
+        passkey: request.body.response as unknown as AuthenticationResponseJSON,
+      }),
   );
 
   app.post(

@@ -152,3 +152,30 @@ export const signInChallenges = pgTable(
   },
   (t) => [index("sign_in_challenges_user_idx").on(t.userId)],
 );
+
+/**
+ * A passkey (WebAuthn credential) of an account, usable as its second factor (PORTAL-1): an account
+ * may have several, each named by its owner. Only the public key is kept; `counter` is the
+ * authenticator's signature counter, which must grow with every use (a cloned key shows up as a
+ * counter that does not).
+ */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The credential id as the authenticator gave it (base64url). */
+    credentialId: text("credential_id").notNull().unique(),
+    /** The COSE public key (base64url). */
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
+    backedUp: boolean("backed_up").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);

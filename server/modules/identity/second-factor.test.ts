@@ -65,12 +65,18 @@ describe("second factor at sign-in (PORTAL-1, SEC-8, SEC-9)", () => {
       password: account.password,
     });
     expect(on.status, JSON.stringify(on.body)).toBe(200);
-    expect(on.body).toEqual({ method: "sms", phoneMasked: `+49 •••• ••${account.phone.slice(-2)}` });
+    expect(on.body).toEqual({
+      method: "sms",
+      phoneMasked: `+49 •••• ••${account.phone.slice(-2)}`,
+      passkeys: 0,
+    });
     const before = (await sessionsOf(account.userId)).map((s) => s.token);
 
     const { client, res, challenge } = await passwordStep(account);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ secondFactor: { method: "sms", phoneMasked: on.body.phoneMasked } });
+    expect(res.body).toEqual({
+      secondFactor: { method: "sms", phoneMasked: on.body.phoneMasked, passkey: false },
+    });
     expect(client.cookie).toBe("");
     expect(challenge).not.toBe("");
     expect((await client.get("/api/me", { cookie: challenge })).status).toBe(401);
@@ -129,7 +135,9 @@ describe("second factor at sign-in (PORTAL-1, SEC-8, SEC-9)", () => {
     expect(confirmed.body.method).toBe("totp");
     const used = codeNow();
     const first = await passwordStep(account);
-    expect(first.res.body).toEqual({ secondFactor: { method: "totp", phoneMasked: expect.any(String) } });
+    expect(first.res.body).toEqual({
+      secondFactor: { method: "totp", phoneMasked: expect.any(String), passkey: false },
+    });
     // The code that confirmed the app was used already.
     expect((await giveCode(first.client, first.challenge, used)).status).toBe(400);
     t.clock.advance(30_000);

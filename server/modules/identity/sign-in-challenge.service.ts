@@ -11,8 +11,10 @@ import { maskPhone } from "../../platform/sms/sms.js";
 import { phoneCodeText } from "../../platform/sms/sms-texts.js";
 import { matchTotpStep } from "../../platform/totp.js";
 import { SESSION_COOKIE, SESSION_EXPIRES_IN_S } from "./auth.js";
-import { secondFactors, sessions, signInChallenges, users } from "./identity.tables.js";
+import { passkeys, secondFactors, sessions, signInChallenges, users } from "./identity.tables.js";
+import { passkeyMatches } from "./passkey-sign-in.js";
 import { hitRateLimit, type RateLimit } from "./rate-limits.js";
+import type { AuthenticationResponseJSON } from "./webauthn.js";
 
 /** The cookie that carries a sign-in waiting for its second factor (never a session). */
 export const CHALLENGE_COOKIE = "__Host-atrium_sign_in";
@@ -23,14 +25,23 @@ const RESEND_PER_ACCOUNT: RateLimit = { name: "sign-in-code-account", max: 5, wi
 /** SEC-17: codes tried per account an hour, across sign-ins (five per sign-in would not stop a guesser who has the password). */
 const TRIES_PER_ACCOUNT: RateLimit = { name: "second-factor-tries", max: 20, windowMs: 3_600_000 };
 
-type ChallengeDeps = Pick<AppDeps, "database" | "clock" | "sms" | "secondFactorKey" | "auth">;
+export type ChallengeDeps = Pick<
+  AppDeps,
+  "database" | "clock" | "sms" | "secondFactorKey" | "auth" | "config"
+>;
 
 /** What the sign-in page needs to ask for the second factor. */
 export interface SecondFactorChallenge {
-  method: "sms" | "totp";
+  /** The code asked (SMS or app), or "passkey" when the account has passkeys only. */
+  method: "sms" | "totp" | "passkey";
   /** Where the SMS went (masked), for an SMS factor. */
   phoneMasked: string | null;
+  /** Whether one of the account's passkeys may answer instead. */
+  passkey: boolean;
 }
+
+/** What completes a sign-in: a six-digit code, or a passkey's signature over this sign-in's challenge. */
+export type SecondFactorProof = { code: string } | { passkey: AuthenticationResponseJSON };
 
 const hashToken = (raw: string) => createHash("sha256").update(raw).digest("hex");
 const hashCode = (deps: ChallengeDeps, challengeId: string, code: string) =>
@@ -38,14 +49,20 @@ const hashCode = (deps: ChallengeDeps, challengeId: string, code: string) =>
 const cookie = (name: string, value: string, maxAge: number) =>
   `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; Secure; SameSite=Lax`;
 
-/** The account's second factor, or null when it has none switched on. */
+/** The account's second factor (its code method and how many passkeys), or null when it has none. */
 export async function secondFactorOf(tx: ScopedTx, userId: string) {
   const [row] = await tx.db
-    .select({ method: secondFactors.method, phone: users.phoneE164, language: users.language })
-    .from(secondFactors)
-    .innerJoin(users, eq(users.id, secondFactors.userId))
-    .where(eq(secondFactors.userId, userId));
-  return row?.method ? (row as { method: "sms" | "totp"; phone: string | null; language: string }) : null;
+    .select({
+      method: secondFactors.method,
+      phone: users.phoneE164,
+      language: users.language,
+      passkeys: sql<number>`(select count(*)::int from ${passkeys} where ${passkeys.userId} = ${users.id})`,
+    })
+    .from(users)
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!row || (!row.method && row.passkeys === 0)) return null;
+  return { ...row, method: row.method as "sms" | "totp" | null };
 }
 
 async function sendCode(
@@ -84,18 +101,23 @@ export async function challengeIfRequired(
     const raw = randomBytes(32).toString("base64url");
     const now = deps.clock.now();
     const id = newId();
+    const method = factor.method ?? "passkey";
     await tx.db.insert(signInChallenges).values({
       id,
       tokenHash: hashToken(raw),
       userId,
-      method: factor.method,
+      method,
       expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
       createdAt: now,
     });
     if (factor.method === "sms" && factor.phone) await sendCode(deps, tx, id, factor.phone, factor.language);
     return {
       setCookie: cookie(CHALLENGE_COOKIE, raw, CHALLENGE_MINUTES * 60),
-      challenge: { method: factor.method, phoneMasked: factor.phone ? maskPhone(factor.phone) : null },
+      challenge: {
+        method,
+        phoneMasked: factor.phone ? maskPhone(factor.phone) : null,
+        passkey: factor.passkeys > 0,
+      },
     };
   });
 }
@@ -109,7 +131,7 @@ function challengeToken(request: FastifyRequest): string | null {
 }
 
 /** The open challenge of this browser, row-locked; 404 when there is none (expired, used, too many tries). */
-async function openChallenge(deps: ChallengeDeps, tx: ScopedTx, request: FastifyRequest) {
+export async function openChallenge(deps: ChallengeDeps, tx: ScopedTx, request: FastifyRequest) {
   const raw = challengeToken(request);
   const now = deps.clock.now();
   const [row] = raw
@@ -139,21 +161,24 @@ async function sessionCookie(deps: ChallengeDeps, token: string): Promise<string
 
 /**
  * Completes a sign-in with its second factor (SEC-8): the SMS code of this challenge (before its
- * expiry) or an authenticator code not used before; a wrong code counts, the fifth ends the
- * challenge. Then a new session is made — its id exists only from now on (SEC-9) — and the challenge
+ * expiry), an authenticator code not used before, or a passkey's signature over this challenge with a
+ * grown counter; a wrong answer counts, the fifth ends the challenge. Then a new session is made — its id exists only from now on (SEC-9) — and the challenge
  * is used up. Answers the account's id and the cookies to set.
  */
 export async function completeSignIn(
   deps: ChallengeDeps,
   request: FastifyRequest,
-  code: string,
+  proof: SecondFactorProof,
 ): Promise<{ userId: string; setCookies: string[] }> {
   const now = deps.clock.now();
   const outcome = await inScope(deps.database, {}, async (tx) => {
     const challenge = await openChallenge(deps, tx, request);
     if (!(await hitRateLimit(deps.database, TRIES_PER_ACCOUNT, challenge.userId, now)))
       throw new AppError("rate_limited", "identity.second_factor_limit");
-    const ok = await codeMatches(deps, tx, challenge, code, now);
+    const ok =
+      "code" in proof
+        ? await codeMatches(deps, tx, challenge, proof.code, now)
+        : await passkeyMatches(deps, tx, challenge, proof.passkey, now);
     if (!ok) {
       await tx.db
         .update(signInChallenges)
@@ -168,7 +193,10 @@ export async function completeSignIn(
     return { userId: challenge.userId } as const;
   });
   if ("wrong" in outcome) {
-    if (outcome.wrong) throw invalidField("code", "identity.second_factor_wrong");
+    if (outcome.wrong)
+      throw "code" in proof
+        ? invalidField("code", "identity.second_factor_wrong")
+        : invalidField("passkey", "identity.passkey_refused");
     throw new AppError("not_found", "identity.sign_in_challenge_gone");
   }
   const context = await deps.auth.$context;
@@ -190,6 +218,7 @@ async function codeMatches(
   code: string,
   now: Date,
 ): Promise<boolean> {
+  if (challenge.method === "passkey") return false;
   if (challenge.method === "sms") {
     if (!challenge.codeHash || !challenge.codeExpiresAt || challenge.codeExpiresAt <= now) return false;
     const expected = Buffer.from(challenge.codeHash, "hex");
@@ -224,6 +253,6 @@ export async function resendSignInCode(
     if (!(await hitRateLimit(deps.database, RESEND_PER_ACCOUNT, challenge.userId, deps.clock.now())))
       throw new AppError("rate_limited", "account.phone_code_limit");
     await sendCode(deps, tx, challenge.id, factor.phone, factor.language);
-    return { method: "sms", phoneMasked: maskPhone(factor.phone) };
+    return { method: "sms", phoneMasked: maskPhone(factor.phone), passkey: factor.passkeys > 0 };
   });
 }

@@ -44,19 +44,25 @@ export async function startBulkInvitation(
   deps: { queue: JobQueue },
   options: BulkInvitationOptions,
 ): Promise<BulkInvitationRun> {
-  const planned = await planFiles(work, options.fileIds, []);
+  // Planned here only when addresses are to be filled in or shared ones bundled; the job plans each
+  // unit again as it invites it.
+  const bundle = options.sharedEmails === "bundle";
+  let planned = options.emails.length > 0 || bundle ? await planFiles(work, options.fileIds, []) : [];
   const fileOfPerson = new Map(planned.filter((f) => f.personId).map((f) => [f.personId, f]));
+  let filledIn = false;
   for (const { personId, email } of options.emails) {
     const file = fileOfPerson.get(personId);
     // Only an address for the person this run invites, and only where none was on file.
     if (!file || file.email || file.state === "not_found" || file.state === "not_allowed") continue;
     await updatePerson(work, file.fileId, personId, { email });
+    filledIn = true;
   }
   const units: string[][] = [];
   const bundled = new Set<string>();
-  if (options.sharedEmails === "bundle") {
-    const withEmails = await planFiles(work, options.fileIds, []);
-    for (const group of sharedEmailGroups(withEmails).values()) {
+  if (bundle) {
+    // Addresses just filled in count: the plan is made again with them.
+    if (filledIn) planned = await planFiles(work, options.fileIds, []);
+    for (const group of sharedEmailGroups(planned).values()) {
       const ids = group.map((f) => f.fileId);
       for (let i = 0; i < ids.length; i += MAX_BUNDLE) units.push(ids.slice(i, i + MAX_BUNDLE));
       for (const id of ids) bundled.add(id);

@@ -18,6 +18,9 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.password_wrong":
       "An account with this email address already exists. Enter its password to add this access to it.",
     "invitations.email_needed": "Please enter your email address: you will sign in with it.",
+    "invitations.person_needed": "Please choose who you are: this invitation is for several persons.",
+    "invitations.person_unknown":
+      "This person is not one of those this invitation is for. Please choose one from the list.",
     "invitations.skip.no_person": "No holder or contact on this file to invite.",
     "invitations.skip.no_email": "No email address for the person.",
     "invitations.skip.already_invited": "Already invited; the invitation is still open.",
@@ -42,6 +45,10 @@ export const invitationsMessages: FeatureMessages = {
       "Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Geben Sie dessen Passwort ein, um diesen Zugang hinzuzufügen.",
     "invitations.email_needed":
       "Bitte geben Sie Ihre E-Mail-Adresse ein: Mit ihr melden Sie sich künftig an.",
+    "invitations.person_needed":
+      "Bitte wählen Sie aus, wer Sie sind: Diese Einladung gilt für mehrere Personen.",
+    "invitations.person_unknown":
+      "Diese Person gehört nicht zu denen, für die diese Einladung gilt. Bitte wählen Sie eine aus der Liste.",
     "invitations.skip.no_person":
       "Diese Akte hat keine Inhaberin, keinen Inhaber und keinen Kontakt zum Einladen.",
     "invitations.skip.no_email": "Für die Person ist keine E-Mail-Adresse hinterlegt.",
@@ -66,6 +73,10 @@ export const invitationsMessages: FeatureMessages = {
     "invitations.password_wrong":
       "Un compte existe déjà pour cette adresse e-mail. Saisissez son mot de passe pour y ajouter cet accès.",
     "invitations.email_needed": "Veuillez saisir votre adresse e-mail : elle vous servira à vous connecter.",
+    "invitations.person_needed":
+      "Veuillez indiquer qui vous êtes : cette invitation s'adresse à plusieurs personnes.",
+    "invitations.person_unknown":
+      "Cette personne ne fait pas partie des destinataires de cette invitation. Veuillez en choisir une dans la liste.",
     "invitations.skip.no_person": "Aucun titulaire ni contact à inviter dans ce dossier.",
     "invitations.skip.no_email": "Aucune adresse e-mail pour cette personne.",
     "invitations.skip.already_invited": "Déjà invitée ; l'invitation est toujours ouverte.",

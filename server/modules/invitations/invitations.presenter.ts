@@ -1,5 +1,6 @@
 import type { Language } from "../../../contracts/common.js";
-import type { Invitation, InvitationStatus } from "../../../contracts/invitations.js";
+import type { Invitation, InvitationMail, InvitationStatus } from "../../../contracts/invitations.js";
+import { explainSmtpAnswer } from "../../platform/mail/smtp-answer.js";
 import type { InvitationMailRow, InvitationRow } from "./invitations.queries.js";
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
@@ -39,19 +40,25 @@ export function presentInvitation(
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
     acceptedAt: iso(row.acceptedAt),
-    lastMail: mail
-      ? {
-          id: mail.id,
-          reminder: row.lastMailReminder ?? 0,
-          status:
-            mail.status === "queued" && mail.attempts > 0
-              ? "deferred"
-              : (mail.status as "queued" | "sent" | "failed"),
-          smtpResponse: mail.lastSmtpResponse,
-          attempts: mail.attempts,
-          queuedAt: mail.createdAt.toISOString(),
-          sentAt: iso(mail.sentAt),
-        }
-      : null,
+    lastMail: mail ? presentInvitationMail(mail, row.lastMailReminder ?? 0) : null,
+  };
+}
+
+/** One mail's delivery (INV-6): its state, the server's answer, and what went wrong in plain words. */
+function presentInvitationMail(mail: InvitationMailRow, reminder: number): InvitationMail {
+  const status: InvitationMail["status"] =
+    mail.status === "queued" && mail.attempts > 0 ? "deferred" : (mail.status as InvitationMail["status"]);
+  const answer =
+    status === "bounced" ? (mail.bounceDiagnostic ?? mail.lastSmtpResponse) : mail.lastSmtpResponse;
+  return {
+    id: mail.id,
+    reminder,
+    status,
+    smtpResponse: answer,
+    problem: status === "queued" || status === "sent" ? null : explainSmtpAnswer(answer),
+    bouncedAt: iso(mail.bouncedAt ?? null),
+    attempts: mail.attempts,
+    queuedAt: mail.createdAt.toISOString(),
+    sentAt: iso(mail.sentAt),
   };
 }

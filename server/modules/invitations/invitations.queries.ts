@@ -10,7 +10,9 @@ export type InvitationRow = typeof clientInvitations.$inferSelect;
 export type InvitationMailRow = Pick<
   typeof mailOutbox.$inferSelect,
   "id" | "status" | "lastSmtpResponse" | "attempts" | "createdAt" | "sentAt"
->;
+> &
+  // A mail just queued has no bounce yet, so callers presenting one may leave these out.
+  Partial<Pick<typeof mailOutbox.$inferSelect, "bouncedAt" | "bounceDiagnostic">>;
 
 /** The firm of the transaction's scope. */
 export function firmOf(tx: ScopedTx): string {
@@ -117,6 +119,8 @@ export async function findInvitationMails(
       attempts: mailOutbox.attempts,
       createdAt: mailOutbox.createdAt,
       sentAt: mailOutbox.sentAt,
+      bouncedAt: mailOutbox.bouncedAt,
+      bounceDiagnostic: mailOutbox.bounceDiagnostic,
     })
     .from(mailOutbox)
     .where(and(eq(mailOutbox.firmId, firmOf(tx)), inArray(mailOutbox.id, [...outboxIds])));

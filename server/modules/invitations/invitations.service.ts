@@ -44,8 +44,22 @@ import { firstReminderAt, invitationExpiry } from "./reminder-schedule.js";
 
 const languages: readonly string[] = ["de", "fr", "en"];
 
+/** The language and salutation of an invitation: as asked, else the person's, else the firm's. */
+export function invitationVoice(
+  asked: Pick<InviteGrantee, "language" | "salutation">,
+  person: { language: string; salutation: string } | undefined,
+  firm: Pick<InvitingFirm, "defaultLanguage" | "defaultSalutation">,
+): { language: Language; salutation: "formal" | "informal" } {
+  const language = asked.language ?? person?.language ?? firm.defaultLanguage;
+  const salutation = asked.salutation ?? person?.salutation ?? firm.defaultSalutation;
+  return {
+    language: languages.includes(language) ? (language as Language) : "de",
+    salutation: salutation === "informal" ? "informal" : "formal",
+  };
+}
+
 /** A grantee about to be invited, with the language and salutation the mails will use. */
-interface InvitationPlan {
+export interface InvitationPlan {
   grantee: GranteeRow;
   firm: InvitingFirm;
   email: string | null;
@@ -81,22 +95,19 @@ async function planInvitation(
         .from(persons)
         .where(and(eq(persons.firmId, firmOf(work.tx)), eq(persons.id, grantee.personId)))
     : [];
-  const language = (input.language ?? person?.language ?? firm.defaultLanguage) as Language;
-  const salutation = input.salutation ?? person?.salutation ?? firm.defaultSalutation;
   const account = email ? await findAccountByEmail(work.tx, email) : undefined;
   return {
     grantee,
     firm,
     email,
-    language: languages.includes(language) ? language : "de",
-    salutation: salutation === "informal" ? "informal" : "formal",
+    ...invitationVoice(input, person, firm),
     personalMessage: input.personalMessage ?? null,
     existingAccountId: account?.id ?? null,
   };
 }
 
 /** The invitation row a plan makes, before it is stored. */
-function invitationRowOf(
+export function invitationRowOf(
   work: StaffWork,
   plan: InvitationPlan,
   channel: "email" | "link" | "notice",

@@ -20,6 +20,7 @@ import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../ident
 import { hitRateLimit, type RateLimit } from "../identity/rate-limits.js";
 import { CLIENT_INVITATION, loadInvitingFirm } from "./invitation-mail.js";
 import { findInvitation, firmOf, type InvitationRow, updateInvitation } from "./invitations.queries.js";
+import { chosenPerson, sharedAddressPersons } from "./shared-address.js";
 
 // Unknown, used, voided, expired and withdrawn links all get this one answer.
 const invitationGone = () => new AppError("not_found", "invitations.gone");
@@ -92,6 +93,7 @@ export async function peekClientInvitation(
         ? (await findAccountByEmail(found.tx, invitation.email)) !== undefined
         : false,
       secondFactorPolicy: firm.secondFactor as ClientInvitationPreview["secondFactorPolicy"],
+      persons: await sharedAddressPersons(found.tx, invitation),
     };
   });
 }
@@ -121,6 +123,8 @@ export async function acceptClientInvitation(
 ): Promise<AcceptedClientInvitation & { headers: Headers }> {
   const now = deps.clock.now();
   const preview = await peekClientInvitation(deps, input.token);
+  // PORTAL-1: over a shared address the person says who they are; checked before any password work.
+  const person = chosenPerson(preview.persons, input.personId);
   const email = (preview.email ?? input.email ?? "").trim().toLowerCase();
   if (!email) throw invalidField("email", "invitations.email_needed");
   if (request.actor && request.actor.user.email.toLowerCase() !== email)
@@ -147,7 +151,7 @@ export async function acceptClientInvitation(
       const account = await findAccountByEmail(ftx, email);
       // The account appeared or vanished since the password was checked: start over.
       if (Boolean(account) !== Boolean(existing)) throw new AppError("conflict");
-      const name = account?.name ?? input.name ?? invitation.name;
+      const name = account?.name ?? input.name ?? person?.name ?? invitation.name;
       const userId = account?.id ?? newId();
       if (!account && passwordHash) {
         const values = { id: userId, name, email, language: invitation.language };
@@ -155,7 +159,13 @@ export async function acceptClientInvitation(
       }
       await ftx.db
         .update(grantees)
-        .set({ accountId: userId, status: sqlStatusAfterJoin(), updatedAt: now })
+        .set({
+          accountId: userId,
+          status: sqlStatusAfterJoin(),
+          updatedAt: now,
+          // The chosen person of a shared address is the one this access (and account) stands for.
+          ...(person ? { personId: person.id, name: person.name } : {}),
+        })
         .where(and(eq(grantees.firmId, firmOf(ftx)), eq(grantees.id, invitation.granteeId)));
       await updateInvitation(
         ftx,
@@ -175,7 +185,12 @@ export async function acceptClientInvitation(
         entityType: "invitation",
         entityId: invitation.id,
         before: { status: "pending" },
-        after: { status: "accepted", accountId: userId, newAccount: !account },
+        after: {
+          status: "accepted",
+          accountId: userId,
+          newAccount: !account,
+          ...(person ? { personId: person.id } : {}),
+        },
       });
       return { userId, newAccount: !account };
     });
@@ -183,8 +198,9 @@ export async function acceptClientInvitation(
     if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError("conflict");
     throw error;
   }
-  const { headers } = await signIn(deps, request, email, input.password);
-  return { ...result, headers };
+  // An account with a second factor is not signed in yet: the page asks for it on the same challenge.
+  const { headers, secondFactor } = await signIn(deps, request, email, input.password);
+  return { ...result, ...(secondFactor ? { secondFactor } : {}), headers };
 }
 
 // A locked grantee stays locked when they register; any other becomes active.

@@ -75,7 +75,8 @@ describe("registering from an invitation (PORTAL-1, SEC-5, SEC-6, SEC-7)", () =>
         language: "en",
         expiresAt: invitation.expiresAt,
         existingAccount: false,
-        secondFactorPolicy: "any",
+        // The test firms ask for no second factor (tests/support/factories.ts createFirm).
+        secondFactorPolicy: "none",
       });
       expect(res.body.firm.name).toBeTruthy();
     }

@@ -3,6 +3,14 @@ import type { FeatureMessages } from "../../platform/i18n/messages.js";
 /** Messages of the settings feature (errors and field hints), keys prefixed "settings.". */
 export const settingsMessages: FeatureMessages = {
   en: {
+    "settings.smtp_host": "Please enter the mail server's host name, e.g. smtp.example.com.",
+    "settings.smtp_port":
+      "Please enter a port between 1 and 65535 (usually 587 with STARTTLS, 465 with TLS).",
+    "settings.smtp_user_needed":
+      "A password needs a user name: please enter the user name of the mail account.",
+    "settings.smtp_test_subject": "Test mail of {{firm}}",
+    "settings.smtp_test_body":
+      "This test mail was sent by Atrium for {{firm}} to check the mail server settings. It arrived: the settings work.",
     "settings.phone_invalid":
       "Please enter a valid phone number, with the country code if it is not in the firm's country (e.g. +49 30 1234567).",
     "settings.website_invalid": "Please enter a web address such as https://www.example.com.",
@@ -25,6 +33,14 @@ export const settingsMessages: FeatureMessages = {
     "settings.logo_too_large": "The logo must not be larger than 1 MB.",
   },
   de: {
+    "settings.smtp_host": "Bitte geben Sie den Hostnamen des Mailservers ein, z. B. smtp.beispiel.de.",
+    "settings.smtp_port":
+      "Bitte geben Sie einen Port zwischen 1 und 65535 ein (meist 587 mit STARTTLS, 465 mit TLS).",
+    "settings.smtp_user_needed":
+      "Zu einem Passwort gehört ein Benutzername: Bitte geben Sie den Benutzernamen des Mailkontos ein.",
+    "settings.smtp_test_subject": "Testmail von {{firm}}",
+    "settings.smtp_test_body":
+      "Diese Testmail hat Atrium für {{firm}} gesendet, um die Einstellungen des Mailservers zu prüfen. Sie ist angekommen: Die Einstellungen funktionieren.",
     "settings.phone_invalid":
       "Bitte geben Sie eine gültige Telefonnummer ein, mit Ländervorwahl, wenn sie nicht im Land des Büros liegt (z. B. +49 30 1234567).",
     "settings.website_invalid": "Bitte geben Sie eine Webadresse wie https://www.beispiel.de ein.",
@@ -47,6 +63,14 @@ export const settingsMessages: FeatureMessages = {
     "settings.logo_too_large": "Das Logo darf höchstens 1 MB groß sein.",
   },
   fr: {
+    "settings.smtp_host": "Veuillez saisir le nom d'hôte du serveur de messagerie, par ex. smtp.exemple.fr.",
+    "settings.smtp_port":
+      "Veuillez saisir un port entre 1 et 65535 (en général 587 avec STARTTLS, 465 avec TLS).",
+    "settings.smtp_user_needed":
+      "Un mot de passe va avec un nom d'utilisateur : veuillez saisir l'utilisateur du compte de messagerie.",
+    "settings.smtp_test_subject": "E-mail de test de {{firm}}",
+    "settings.smtp_test_body":
+      "Cet e-mail de test a été envoyé par Atrium pour {{firm}} afin de vérifier les réglages du serveur de messagerie. Il est arrivé : les réglages fonctionnent.",
     "settings.phone_invalid":
       "Veuillez saisir un numéro de téléphone valide, avec l'indicatif du pays s'il n'est pas celui du cabinet (par ex. +33 1 23 45 67 89).",
     "settings.website_invalid": "Veuillez saisir une adresse web comme https://www.exemple.fr.",

@@ -13,6 +13,7 @@ import { FileNotFoundError } from "../../platform/storage/storage.js";
 import { inStaffScope } from "../access/staff-scope.js";
 import { firmListsRoutes } from "./firm-lists.routes.js";
 import { findFirmLogo, type LogoChange, removeFirmLogo, replaceFirmLogo } from "./firm-logo.service.js";
+import { firmMailServerRoutes } from "./firm-mail-server.routes.js";
 import { getFirmPolicies, updateFirmPolicies } from "./firm-policies.service.js";
 import { getFirmProfile, regeneratePublicCode, updateFirmProfile } from "./firm-profile.service.js";
 
@@ -72,6 +73,7 @@ export async function settingsRoutes(app: App, deps: AppDeps): Promise<void> {
 
   await app.register(async (scope) => logoRoutes(scope as unknown as App, deps));
   await firmListsRoutes(app, deps);
+  await firmMailServerRoutes(app, deps);
 }
 
 /**

@@ -49,8 +49,8 @@ describe("firm profile, policies and logo (FIRM-1, FIRM-3)", () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    firmA = await createFirm(t.deps, { name: "Kanzlei Sonnenschein" });
-    firmB = await createFirm(t.deps, { name: "Cabinet Lumière", language: "fr" });
+    firmA = await createFirm(t.deps, { name: "Kanzlei Sonnenschein", realDefaults: true });
+    firmB = await createFirm(t.deps, { name: "Cabinet Lumière", language: "fr", realDefaults: true });
     admin = await signedIn(firmA.firmId, "admin");
     advisor = await signedIn(firmA.firmId, "advisor");
     adminB = await signedIn(firmB.firmId, "admin");

@@ -33,6 +33,10 @@ export function openDatabase(url: string, opts: { appPoolSize?: number } = {}): 
   });
   owner.on("error", () => {});
   app.on("error", () => {});
+  // A connection cut while checked out (a PostgreSQL restart mid-transaction) emits "error" on its
+  // client, where the pool listens only while it is idle: unheard, that ends the process (REL-2). The
+  // query in flight rejects anyway, and the broken client is dropped on release.
+  for (const pool of [owner, app]) pool.on("connect", (client) => client.on("error", () => {}));
   return {
     owner,
     app,

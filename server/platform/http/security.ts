@@ -37,6 +37,8 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
 
   app.addHook("onRequest", async (request) => {
     if (safeMethods.has(request.method) || !request.url.startsWith("/api/")) return;
+    // Routes authenticated only by a bearer token (the bounce intake) carry no cookie to forge.
+    if (request.routeOptions.config?.bearerOnly === true) return;
     const site = request.headers["sec-fetch-site"];
     const crossSite = site !== undefined && site !== "same-origin" && site !== "none";
     if (crossSite || request.headers[CSRF_HEADER] === undefined) {

@@ -87,10 +87,12 @@ export class JobQueue {
     if (!this.options.work) return;
     for (const def of definitions) if (def.cron) await this.boss.schedule(def.name, def.cron, {});
     for (const def of definitions) {
-      await this.boss.work(
+      const batchSize = def.batchSize ?? 1;
+      let workerId: string | null = null;
+      workerId = await this.boss.work(
         def.name,
         {
-          batchSize: def.batchSize ?? 1,
+          batchSize,
           includeMetadata: true,
           pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
         },
@@ -114,6 +116,9 @@ export class JobQueue {
               await this.boss.fail(def.name, job.id, { message: reason.message });
             }
           }
+          // A full batch means more are likely waiting (a mail backlog): fetch again at once instead
+          // of after the polling interval, so a worker sends hundreds of mails a second, not 20.
+          if (jobs.length >= batchSize && workerId) this.boss.notifyWorker(workerId);
         },
       );
     }
@@ -167,4 +172,24 @@ export class JobQueue {
   get raw(): PgBoss {
     return this.boss;
   }
+}
+
+const outageCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+const outageMessages =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command/i;
+
+/**
+ * Whether an error only says PostgreSQL is unreachable for now (restarting, connections cut): SQLSTATE
+ * class 08 or 57P, or a refused or broken socket. pg-boss 10 settles each batch with complete()/fail()
+ * calls it does not await, so during a restart they reject with nobody listening; the jobs stay active
+ * and are retried once they expire (REL-2), so a process may tolerate exactly these rejections.
+ */
+export function isDatabaseOutage(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; syscall?: unknown } | null;
+  if (!e || typeof e !== "object") return false;
+  const code = typeof e.code === "string" ? e.code : "";
+  if (code.startsWith("08") || code.startsWith("57P") || outageCodes.has(code)) return true;
+  // The embedded database's Unix socket is gone while it restarts.
+  if (code === "ENOENT" && e.syscall === "connect") return true;
+  return typeof e.message === "string" && outageMessages.test(e.message);
 }

@@ -34,7 +34,11 @@ export const mailOutbox = pgTable(
     status: text("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastSmtpResponse: text("last_smtp_response"),
+    /** The Message-ID header the mail carries (set at its first delivery attempt); bounces name it. */
     messageId: text("message_id"),
+    /** When a bounce (delivery status notification) for this mail came in, and its diagnostic. */
+    bouncedAt: timestamp("bounced_at", { withTimezone: true }),
+    bounceDiagnostic: text("bounce_diagnostic"),
     meta: jsonb("meta").notNull().default({}),
     /**
      * Values that must not rest in the database readable (an invitation link's token): sealed with the
@@ -48,6 +52,8 @@ export const mailOutbox = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     index("mail_outbox_status_idx").on(t.firmId, t.status, t.createdAt),
-    check("mail_outbox_status_check", sql`${t.status} in ('queued', 'sent', 'failed')`),
+    // Bounce intake finds a mail by its Message-ID across firms (unsafeFindMailByMessageId).
+    index("mail_outbox_message_id_idx").on(t.messageId),
+    check("mail_outbox_status_check", sql`${t.status} in ('queued', 'sent', 'failed', 'bounced')`),
   ],
 );

@@ -8,13 +8,16 @@ import { newId } from "../ids.js";
 import { defineJob, type JobDefinition, type JobQueue } from "../jobs/queue.js";
 import { mailOutbox } from "./outbox.tables.js";
 import type { EmailTemplateName, EmailTemplates, MailBranding, MailRecipient } from "./render.js";
-import type { MailTransport } from "./transport.js";
+import type { FirmMailServer, MailTransports } from "./transports.js";
 
-/** What the outbox needs from the process: the database, the queue, the SMTP transport and the sender. */
+/** What the outbox needs from the process: the database, the queue, the SMTP transports and the sender. */
 export interface MailDeps {
   database: Database;
   queue: JobQueue;
-  transport: MailTransport;
+  /** The installation's transport and the firms' own (FIRM-3), pooled and reused across jobs. */
+  transports: MailTransports;
+  /** The firm's own SMTP server, read in the delivery's firm scope; null = the installation's. */
+  firmMailServer?: (tx: ScopedTx, firmId: string) => Promise<FirmMailServer | null>;
   from: string;
   clock: Clock;
   /** Seals an email's secrets while it waits in the outbox. */
@@ -52,6 +55,16 @@ export interface EmailRequest<K extends EmailTemplateName> {
 /** The address part of a From header ("Atrium <no-reply@x>" → "no-reply@x"). */
 function addressOf(from: string): string {
   return from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+}
+
+/**
+ * The Message-ID of an outbox row's mail: its id at the sending domain. Chosen by us and stored before
+ * the first attempt, so every attempt (and a repeat after a crash) carries the same one and a bounce
+ * naming it finds the row.
+ */
+export function messageIdFor(outboxId: string, fromAddress: string): string {
+  const domain = fromAddress.split("@").at(-1)?.trim() || "atrium.localhost";
+  return `<${outboxId}@${domain}>`;
 }
 
 const deliverPayload = z.object({ firmId: z.uuid(), outboxId: z.uuid() });
@@ -93,8 +106,11 @@ export async function queueEmail<K extends EmailTemplateName>(
   return id;
 }
 
-// The definition is declared once for enqueueing; the worker binds its handler with createMailJobs.
-const deliverEmailJob = defineJob({
+/**
+ * The delivery job of one outbox row, for enqueueing (queueEmail, and tests that fill the outbox in
+ * bulk); the worker binds its handler with createMailJobs.
+ */
+export const deliverEmailJob = defineJob({
   name: "mail.deliver",
   payload: deliverPayload,
   ...MAIL_RETRY,
@@ -126,26 +142,34 @@ async function deliverEmail(
   { firmId, outboxId }: z.infer<typeof deliverPayload>,
   run: { retryCount: number; retryLimit: number },
 ): Promise<void> {
-  const row = await inFirm(deps.database, firmId, async (tx) => {
+  const picked = await inFirm(deps.database, firmId, async (tx) => {
+    const own = (await deps.firmMailServer?.(tx, firmId)) ?? null;
+    const fromAddress = own?.fromAddress ?? addressOf(deps.from);
+    // Only a mail still waiting is taken; its Message-ID is fixed here, at its first attempt.
     const [found] = await tx.db
-      .select()
-      .from(mailOutbox)
-      .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId)));
-    return found;
+      .update(mailOutbox)
+      .set({ messageId: sql`coalesce(${mailOutbox.messageId}, ${messageIdFor(outboxId, fromAddress)})` })
+      .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId), eq(mailOutbox.status, "queued")))
+      .returning();
+    return found ? { row: found, own, fromAddress } : null;
   });
-  if (row?.status !== "queued") return;
+  if (!picked) return;
+  const { row, own, fromAddress } = picked;
 
   const secrets = row.sealedSecrets
     ? (JSON.parse(open(deps.outboxKey, row.sealedSecrets)) as Record<string, string>)
     : {};
-  const result = await deps.transport.send({
-    // The firm's name before the installation's own address: its domain is the one that passes SPF/DKIM.
-    from: row.fromName ? { name: row.fromName, address: addressOf(deps.from) } : deps.from,
+  const transport = deps.transports.forFirm(firmId, own);
+  const result = await transport.send({
+    // The firm's name before the sending address (the firm's own server's, else the installation's):
+    // that address's domain is the one that passes SPF/DKIM.
+    from: row.fromName ? { name: row.fromName, address: fromAddress } : own ? fromAddress : deps.from,
     replyTo: row.replyTo,
     to: { name: row.toName, address: row.toAddress },
     subject: row.subject,
     html: revealSecrets(row.html, secrets),
     text: revealSecrets(row.text, secrets),
+    messageId: row.messageId ?? undefined,
     headers: { "X-Atrium-Outbox-Id": row.id },
   });
   const lastAttempt = run.retryCount >= run.retryLimit;
@@ -157,13 +181,15 @@ async function deliverEmail(
         status,
         attempts: sql`${mailOutbox.attempts} + 1`,
         lastSmtpResponse: result.response,
-        messageId: result.ok ? result.messageId : row.messageId,
         sentAt: result.ok ? deps.clock.now() : null,
         updatedAt: deps.clock.now(),
         // Once delivered (or given up), the secret has no reason to stay, even sealed.
         ...(status === "queued" ? {} : { sealedSecrets: null }),
       })
-      .where(and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId))),
+      // A bounce that came in meanwhile (or a parallel delivery's outcome) is not overwritten.
+      .where(
+        and(eq(mailOutbox.firmId, firmId), eq(mailOutbox.id, outboxId), eq(mailOutbox.status, "queued")),
+      ),
   );
   // Throwing hands the retry (with backoff) to the queue; a permanent refusal is final.
   if (status === "queued") throw new Error(`SMTP delivery deferred: ${result.response}`);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/pool.js";
 import { inScope, type ScopedTx } from "../db/scope.js";
 import { newId } from "../ids.js";
@@ -62,6 +62,48 @@ export async function issueToken(
     createdAt: now,
   });
   return rawToken;
+}
+
+/**
+ * issueToken for many subjects at once (a bulk invitation's chunk): their older live tokens voided and
+ * the new ones stored in two statements; answers the raw tokens in the order of `subjects`.
+ */
+export async function issueTokens(
+  tx: ScopedTx,
+  purpose: TokenPurpose,
+  subjects: ReadonlyArray<{ subjectId: string; expiresAt: Date }>,
+  now: Date,
+): Promise<string[]> {
+  const firmId = firmOf(tx);
+  if (subjects.length === 0) return [];
+  await tx.db
+    .update(oneTimeTokens)
+    .set({ voidedAt: now })
+    .where(
+      and(
+        eq(oneTimeTokens.firmId, firmId),
+        eq(oneTimeTokens.purpose, purpose),
+        inArray(
+          oneTimeTokens.subjectId,
+          subjects.map((s) => s.subjectId),
+        ),
+        isNull(oneTimeTokens.consumedAt),
+        isNull(oneTimeTokens.voidedAt),
+      ),
+    );
+  const rawTokens = subjects.map(() => randomBytes(TOKEN_BYTES).toString("base64url"));
+  await tx.db.insert(oneTimeTokens).values(
+    subjects.map((s, i) => ({
+      firmId,
+      id: newId(),
+      purpose,
+      subjectId: s.subjectId,
+      tokenHash: hashToken(rawTokens[i] as string),
+      expiresAt: s.expiresAt,
+      createdAt: now,
+    })),
+  );
+  return rawTokens;
 }
 
 /** Voids every live token of (purpose, subject) in the transaction's firm (revoke, new link, email change). */

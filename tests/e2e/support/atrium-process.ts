@@ -12,6 +12,10 @@ export interface AtriumOptions {
   embeddedPgPort: number;
   databaseUrl?: string;
   readyTimeoutMs?: number;
+  /** The host of the public URL (default 127.0.0.1); passkeys need a name such as "localhost", not an IP. */
+  publicHost?: string;
+  /** A file whose offset in milliseconds moves the server's time (ATRIUM_TEST_CLOCK_FILE). */
+  clockFile?: string;
 }
 
 /** A running Atrium started with `node scripts/start.mjs`, as a person would start it. */
@@ -46,7 +50,7 @@ function killGroup(child: ChildProcess): void {
 
 /** Starts Atrium and resolves once it printed its ready line; rejects with its output if it dies first. */
 export async function startAtrium(options: AtriumOptions): Promise<RunningAtrium> {
-  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const baseUrl = `http://${options.publicHost ?? "127.0.0.1"}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Like `npm start` on a developer machine, whatever the test runner set.
@@ -58,6 +62,8 @@ export async function startAtrium(options: AtriumOptions): Promise<RunningAtrium
     ATRIUM_PG_PORT: String(options.embeddedPgPort),
     LOG_LEVEL: "warn",
   };
+  if (options.clockFile) env.ATRIUM_TEST_CLOCK_FILE = options.clockFile;
+  else delete env.ATRIUM_TEST_CLOCK_FILE;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
 

@@ -6,6 +6,7 @@ import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type RunningAtrium, startAtrium } from "./atrium-process";
 import { launchBrowser } from "./browser";
+import { writeClockOffset } from "./clock";
 import { freePort } from "./ports";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
@@ -20,6 +21,10 @@ export interface JourneyOptions {
   locale: string;
   /** Prefix of screenshot file names, e.g. "e2e-staff" gives .tmp/e2e-staff-failure.png. */
   name: string;
+  /** Starts the app with a movable clock (ATRIUM_TEST_CLOCK_FILE): `moveClock` then shifts its time. */
+  movableClock?: boolean;
+  /** The host the app is reached at (default 127.0.0.1); WebAuthn wants a name, e.g. "localhost". */
+  publicHost?: string;
 }
 
 /** A running Atrium with a browser page pointed at nothing yet. */
@@ -45,6 +50,11 @@ export interface Journey {
   step: (name: string, work: () => Promise<void>) => Promise<void>;
   /** Saves a full-page screenshot of `of` (the journey's page unless told) as .tmp/<name>-<label>.png. */
   screenshot: (label: string, of?: Page) => Promise<void>;
+  /**
+   * Moves the app's time to the real time plus `offsetMs` (only with `movableClock`); the app sees the
+   * new time within a quarter of a second (server/platform/clock.ts).
+   */
+  moveClock: (offsetMs: number) => Promise<void>;
   /** Closes the browser, stops Atrium, drops the scratch database and removes temporary directories. */
   stop: () => Promise<void>;
 }
@@ -68,6 +78,7 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
 
   let databaseUrl = "";
   let dataDir = "";
+  let clockFile: string | undefined;
   try {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-data-"));
     tempDirs.push(dataDir);
@@ -79,11 +90,14 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     context = await launchBrowser(profileDir, options.locale);
     if (process.env.DATABASE_URL) database = await createScratchDatabase(process.env.DATABASE_URL);
     const embeddedPgPort = await freePort();
+    if (options.movableClock) clockFile = path.join(dataDir, "test-clock-offset");
     atrium = await startAtrium({
       port: await freePort(),
       embeddedPgPort,
       dataDir,
       databaseUrl: database?.url,
+      clockFile,
+      publicHost: options.publicHost,
     });
     databaseUrl = database?.url ?? (await embeddedDatabaseUrl(dataDir, embeddedPgPort));
   } catch (error) {
@@ -129,6 +143,10 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
       );
     }
   };
+  const moveClock = async (offsetMs: number) => {
+    if (!clockFile) throw new Error("moveClock needs a journey started with movableClock: true");
+    await writeClockOffset(clockFile, offsetMs);
+  };
   return {
     baseUrl: running.baseUrl,
     atrium: running,
@@ -141,6 +159,7 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     openBrowser,
     step,
     screenshot,
+    moveClock,
     stop,
   };
 }

@@ -24,8 +24,8 @@ const resentAfterMs = 60_000;
  * Where a grantee's invitation stands, in plain words: "Not invited yet"; "Invited on 3 Mar by Jana
  * Keller · reminder 1 of 2 sent · next reminder on 10 Mar · link valid until 2 Apr"; a link to send
  * personally; stopped reminders; expired; withdrawn. Below it, the delivery of the last mail when it is
- * not simply delivered (INV-6): on its way, deferred and retried, or refused for good with the SMTP
- * answer — with a hint for providers known to block such mails. `reminderTotal` is the firm's number
+ * not simply delivered (INV-6): on its way, deferred and retried, refused for good with the SMTP
+ * answer, or returned as undeliverable (bounced) with its reason in plain words — with a hint for providers known to block such mails. `reminderTotal` is the firm's number
  * of reminders, if known.
  */
 export function InvitationStatus({
@@ -81,7 +81,7 @@ export function InvitationStatus({
     if (invitation.remindersSent > 0)
       segments.push(
         reminderTotal && reminderTotal >= invitation.remindersSent
-          ? t("access.invitation.remindersOf", { count: invitation.remindersSent, total: reminderTotal })
+          ? t("access.invitation.remindersOf", { n: invitation.remindersSent, total: reminderTotal })
           : t("access.invitation.reminders", { count: invitation.remindersSent }),
       );
     if (invitation.remindersStoppedAt)
@@ -106,7 +106,7 @@ function StatusLine({ children }: { children: string }) {
   );
 }
 
-/** The last mail's delivery when it needs attention: on its way, deferred (retried), or failed. */
+/** The last mail's delivery when it needs attention: on its way, deferred (retried), failed or bounced. */
 function MailDelivery({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation();
   const mail = invitation.lastMail;
@@ -130,11 +130,25 @@ function MailDelivery({ invitation }: { invitation: Invitation }) {
       data-testid="invitation-mail-failed"
       className="flex flex-col gap-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
     >
-      <p className="font-medium break-words">
-        {mail.smtpResponse
-          ? t("access.invitation.mailFailed", { answer: mail.smtpResponse })
-          : t("access.invitation.mailFailedNoAnswer")}
-      </p>
+      {mail.status === "bounced" ? (
+        // Accepted first, then returned by the client's mail system: its reason in plain words.
+        <>
+          <p data-testid="invitation-mail-bounced" className="font-medium break-words">
+            {t("access.invitation.mailBounced", {
+              reason: t(`access.invitation.problem.${mail.problem ?? "unknown"}`),
+            })}
+          </p>
+          {mail.smtpResponse ? (
+            <p className="break-words">{t("access.invitation.mailAnswer", { answer: mail.smtpResponse })}</p>
+          ) : null}
+        </>
+      ) : (
+        <p className="font-medium break-words">
+          {mail.smtpResponse
+            ? t("access.invitation.mailFailed", { answer: mail.smtpResponse })
+            : t("access.invitation.mailFailedNoAnswer")}
+        </p>
+      )}
       <p>
         {isAtBlockingProvider(invitation.email)
           ? t("access.invitation.blockingProviderHint")

@@ -5,6 +5,7 @@ import { DocumentCategoriesPage } from "./document-categories-page";
 import { FirmPoliciesPage } from "./firm-policies-page";
 import { FirmProfilePage } from "./firm-profile-page";
 import { LinesOfBusinessPage } from "./lines-of-business-page";
+import { MailServerPage } from "./mail-server-page";
 import { SettingsLayout } from "./settings-layout";
 
 /** `/app/settings`: the firm's settings (admins). */
@@ -34,6 +35,12 @@ const policiesRoute = createRoute({
   component: FirmPoliciesPage,
 });
 
+const mailServerRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/mail-server",
+  component: MailServerPage,
+});
+
 const linesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/lines-of-business",
@@ -57,6 +64,7 @@ export const settingsRouteTree = settingsRoute.addChildren([
   settingsIndexRoute,
   profileRoute,
   policiesRoute,
+  mailServerRoute,
   linesRoute,
   categoriesRoute,
   grantProfilesRoute,

@@ -43,6 +43,11 @@ export function SettingsLayout() {
             </Link>
           </li>
           <li>
+            <Link to="/app/settings/mail-server" className={tabClass}>
+              {t("settings.mailServer.nav")}
+            </Link>
+          </li>
+          <li>
             <Link to="/app/settings/lines-of-business" className={tabClass}>
               {t("settings.lines.nav")}
             </Link>
