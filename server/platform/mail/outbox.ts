@@ -2,12 +2,19 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../clock.js";
 import { open, seal } from "../crypto.js";
+import { insertRows } from "../db/insert-rows.js";
 import type { Database } from "../db/pool.js";
 import { inFirm, type ScopedTx } from "../db/scope.js";
 import { newId } from "../ids.js";
 import { defineJob, type JobDefinition, type JobQueue } from "../jobs/queue.js";
 import { mailOutbox } from "./outbox.tables.js";
-import type { EmailTemplateName, EmailTemplates, MailBranding, MailRecipient } from "./render.js";
+import type {
+  EmailTemplateName,
+  EmailTemplates,
+  MailBranding,
+  MailRecipient,
+  RenderedEmail,
+} from "./render.js";
 import type { FirmMailServer, MailTransports } from "./transports.js";
 
 /** What the outbox needs from the process: the database, the queue, the SMTP transports and the sender. */
@@ -75,6 +82,30 @@ const deliverPayload = z.object({ firmId: z.uuid(), outboxId: z.uuid() });
  */
 export const MAIL_RETRY = { retryLimit: 12, retryDelay: 1, retryBackoff: true } as const;
 
+/** The outbox row of one rendered mail: its secrets sealed, never stored readable. */
+function outboxRow<K extends EmailTemplateName>(
+  firmId: string,
+  outboxKey: Buffer,
+  request: EmailRequest<K>,
+  rendered: RenderedEmail,
+) {
+  return {
+    firmId,
+    id: newId(),
+    template: request.template,
+    toAddress: request.recipient.email,
+    toName: request.recipient.name,
+    fromName: request.sender?.name ?? null,
+    replyTo: request.sender?.replyTo ?? null,
+    language: request.recipient.language,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    meta: request.meta ?? {},
+    sealedSecrets: request.secrets ? seal(outboxKey, JSON.stringify(request.secrets)) : null,
+  };
+}
+
 /** Renders the email, writes it to the outbox and enqueues its delivery, all in the caller's transaction. */
 export async function queueEmail<K extends EmailTemplateName>(
   tx: ScopedTx,
@@ -86,24 +117,34 @@ export async function queueEmail<K extends EmailTemplateName>(
   // Loaded on first use: React and the email components are ~35 MB a process need not hold while idle.
   const { renderEmail } = await import("./render.js");
   const rendered = await renderEmail(request.template, request.recipient, request.props, request.branding);
-  const id = newId();
-  await tx.db.insert(mailOutbox).values({
-    firmId,
-    id,
-    template: request.template,
-    toAddress: request.recipient.email,
-    toName: request.recipient.name,
-    fromName: request.sender?.name ?? null,
-    replyTo: request.sender?.replyTo ?? null,
-    language: request.recipient.language,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    meta: request.meta ?? {},
-    sealedSecrets: request.secrets ? seal(deps.outboxKey, JSON.stringify(request.secrets)) : null,
-  });
-  await deps.queue.enqueue(tx, deliverEmailJob, { firmId, outboxId: id });
-  return id;
+  const row = outboxRow(firmId, deps.outboxKey, request, rendered);
+  await tx.db.insert(mailOutbox).values(row);
+  await deps.queue.enqueue(tx, deliverEmailJob, { firmId, outboxId: row.id });
+  return row.id;
+}
+
+/**
+ * queueEmail for many mails rendered already (a bulk invitation's chunk renders each variant once):
+ * the outbox rows in one statement and their deliveries in another, in the caller's transaction.
+ * Answers each row's id and creation time, in the order of `mails`.
+ */
+export async function queueRenderedEmails(
+  tx: ScopedTx,
+  deps: Pick<MailDeps, "queue" | "outboxKey">,
+  mails: ReadonlyArray<{ request: EmailRequest<EmailTemplateName>; rendered: RenderedEmail }>,
+): Promise<Array<{ id: string; createdAt: Date }>> {
+  if (mails.length === 0) return [];
+  const firmId = tx.scope.firmId;
+  if (!firmId) throw new Error("queueRenderedEmails needs a firm scope");
+  const rows = mails.map((mail) => outboxRow(firmId, deps.outboxKey, mail.request, mail.rendered));
+  const stored = await insertRows(tx, mailOutbox, rows, ["id", "createdAt"]);
+  const createdAt = new Map(stored.map((r) => [r.id, r.createdAt]));
+  await deps.queue.enqueueMany(
+    tx,
+    deliverEmailJob,
+    rows.map((r) => ({ firmId, outboxId: r.id })),
+  );
+  return rows.map((r) => ({ id: r.id, createdAt: createdAt.get(r.id) as Date }));
 }
 
 /**
