@@ -1,9 +1,7 @@
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { newId } from "../../server/platform/ids";
 import { setUpFirm, useJourney } from "./support/journey";
 import { expectNoHorizontalOverflow, expectVisibleInWindow, phone } from "./support/layout";
-import { linkPortalAccount } from "./support/portal-accounts";
+import { portalClientOfFirm } from "./support/portal-accounts";
 import { setSecondFactorPolicy } from "./support/second-factor";
 
 const admin = {
@@ -29,22 +27,7 @@ describe("password reset and own sessions (PORTAL-1)", () => {
       await setUpFirm(j, admin);
       // The portal's own pages are what this journey is about: the firm asks for no second factor.
       await setSecondFactorPolicy(j, "none");
-      const me = await (await j.request.get(`${baseUrl}/api/me`)).json();
-      const firmId = me.firm.id as string;
-      const db = new pg.Client({ connectionString: j.databaseUrl });
-      await db.connect();
-      const grantId = newId();
-      const granteeId = newId();
-      await db.query("begin");
-      await db.query("select set_config('app.firm_id', $1, true)", [firmId]);
-      await db.query("insert into grants (firm_id, id, name) values ($1, $2, 'G')", [firmId, grantId]);
-      await db.query(
-        "insert into grantees (firm_id, id, grant_id, email, name) values ($1, $2, $3, $4, $5)",
-        [firmId, granteeId, grantId, client.email, client.name],
-      );
-      await db.query("commit");
-      await db.end();
-      await linkPortalAccount(j.databaseUrl, { firmId, granteeId, login: client, language: "fr" });
+      await portalClientOfFirm(j, client, "fr");
     });
     await step("account page as staff", async () => {
       await page.setViewportSize(phone);

@@ -1,10 +1,8 @@
-import pg from "pg";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newId } from "../../server/platform/ids";
 import { setUpFirm, useJourney } from "./support/journey";
 import { expectNoHorizontalOverflow, phone } from "./support/layout";
-import { linkPortalAccount } from "./support/portal-accounts";
+import { portalClientOfFirm } from "./support/portal-accounts";
 import { signOutOfPortal } from "./support/portal-pages";
 import { setSecondFactorPolicy } from "./support/second-factor";
 import { waitForSmsCode } from "./support/sms";
@@ -75,22 +73,7 @@ describe("passkeys (PORTAL-1, FIRM-3): a firm that asks for a passkey, and signi
     await step("setup: a firm that asks for passkeys and a portal client who has none", async () => {
       await setUpFirm(j, admin);
       await setSecondFactorPolicy(j, "passkey");
-      const me = await (await j.request.get(`${baseUrl}/api/me`)).json();
-      const firmId = me.firm.id as string;
-      const db = new pg.Client({ connectionString: j.databaseUrl });
-      await db.connect();
-      grantId = newId();
-      const granteeId = newId();
-      await db.query("begin");
-      await db.query("select set_config('app.firm_id', $1, true)", [firmId]);
-      await db.query("insert into grants (firm_id, id, name) values ($1, $2, 'G')", [firmId, grantId]);
-      await db.query(
-        "insert into grantees (firm_id, id, grant_id, email, name) values ($1, $2, $3, $4, $5)",
-        [firmId, granteeId, grantId, client.email, client.name],
-      );
-      await db.query("commit");
-      await db.end();
-      await linkPortalAccount(j.databaseUrl, { firmId, granteeId, login: client, language: "en" });
+      ({ grantId } = await portalClientOfFirm(j, client, "en"));
       const opened = await j.openBrowser("en-US");
       page = opened.page;
       await page.setViewportSize(phone);

@@ -1,11 +1,9 @@
-import pg from "pg";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newId } from "../../server/platform/ids";
 import { fieldErrorOf } from "./support/fields";
 import { setUpFirm, useJourney } from "./support/journey";
 import { expectNoHorizontalOverflow, phone } from "./support/layout";
-import { linkPortalAccount } from "./support/portal-accounts";
+import { portalClientOfFirm } from "./support/portal-accounts";
 import { signInToPortal, signOutOfPortal } from "./support/portal-pages";
 import { appCode, setSecondFactorPolicy } from "./support/second-factor";
 import { waitForSmsCode, wrongCode } from "./support/sms";
@@ -50,22 +48,7 @@ describe("second factor (PORTAL-1): SMS codes and an authenticator app, switched
       await setUpFirm(j, admin);
       // The portal's own pages are what this journey is about: the firm asks for no second factor.
       await setSecondFactorPolicy(j, "none");
-      const me = await (await j.request.get(`${baseUrl}/api/me`)).json();
-      const firmId = me.firm.id as string;
-      const db = new pg.Client({ connectionString: j.databaseUrl });
-      await db.connect();
-      const grantId = newId();
-      const granteeId = newId();
-      await db.query("begin");
-      await db.query("select set_config('app.firm_id', $1, true)", [firmId]);
-      await db.query("insert into grants (firm_id, id, name) values ($1, $2, 'G')", [firmId, grantId]);
-      await db.query(
-        "insert into grantees (firm_id, id, grant_id, email, name) values ($1, $2, $3, $4, $5)",
-        [firmId, granteeId, grantId, client.email, client.name],
-      );
-      await db.query("commit");
-      await db.end();
-      await linkPortalAccount(j.databaseUrl, { firmId, granteeId, login: client, language: "en" });
+      await portalClientOfFirm(j, client, "en");
       page = (await j.openBrowser("en-US")).page;
       await page.setViewportSize(phone);
     });

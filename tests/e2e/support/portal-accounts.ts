@@ -54,3 +54,41 @@ export async function linkPortalAccount(
   }
   return { userId };
 }
+
+/**
+ * A portal client of the signed-in staff member's firm: an empty grant with one grantee, linked to a
+ * new account (linkPortalAccount). Answers the firm's and the grant's ids.
+ */
+export async function portalClientOfFirm(
+  j: {
+    request: { get(url: string): Promise<{ json(): Promise<unknown> }> };
+    baseUrl: string;
+    databaseUrl: string;
+  },
+  login: PortalLogin,
+  language: "de" | "fr" | "en" = "en",
+): Promise<{ firmId: string; grantId: string }> {
+  const me = (await (await j.request.get(`${j.baseUrl}/api/me`)).json()) as { firm: { id: string } };
+  const firmId = me.firm.id;
+  const grantId = newId();
+  const granteeId = newId();
+  const db = new pg.Client({ connectionString: j.databaseUrl });
+  await db.connect();
+  try {
+    await db.query("begin");
+    await db.query("select set_config('app.firm_id', $1, true)", [firmId]);
+    await db.query("insert into grants (firm_id, id, name) values ($1, $2, 'G')", [firmId, grantId]);
+    await db.query("insert into grantees (firm_id, id, grant_id, email, name) values ($1, $2, $3, $4, $5)", [
+      firmId,
+      granteeId,
+      grantId,
+      login.email,
+      login.name,
+    ]);
+    await db.query("commit");
+  } finally {
+    await db.end();
+  }
+  await linkPortalAccount(j.databaseUrl, { firmId, granteeId, login, language });
+  return { firmId, grantId };
+}
