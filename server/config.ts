@@ -32,6 +32,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.localhost>"),
   MAIL_BOUNCE_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  FIRM_SMTP_INTERNAL_HOSTS: z.enum(["allow", "refuse"]).optional(),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   ATRIUM_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(10240).default(25),
@@ -56,6 +57,11 @@ export interface Config {
   mailFrom: string;
   /** The bearer token of the bounce intake (POST /api/mail/bounces); unset = the intake refuses all. */
   mailBounceToken: string | undefined;
+  /**
+   * FIRM_SMTP_INTERNAL_HOSTS: whether a firm's own SMTP server may be in the installation's network
+   * (loopback, private ranges). Refused by default in production, so a firm's setting cannot probe it.
+   */
+  firmSmtpInternalHosts: "allow" | "refuse";
   /** Where SMS codes are posted; unset = the development provider (messages kept under dataDir/sms). */
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;
@@ -113,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailBounceToken: e.MAIL_BOUNCE_TOKEN,
+    firmSmtpInternalHosts: e.FIRM_SMTP_INTERNAL_HOSTS ?? (e.NODE_ENV === "production" ? "refuse" : "allow"),
     smsGatewayUrl: e.SMS_GATEWAY_URL,
     smsGatewayToken: e.SMS_GATEWAY_TOKEN,
     logLevel: e.LOG_LEVEL,

@@ -41,7 +41,13 @@ export async function firmMailServerRoutes(app: App, deps: AppDeps): Promise<voi
       },
     },
     (request) =>
-      inStaffScope(deps, request, (work) => updateFirmMailServer(work, deps.firmSmtpKey, request.body)),
+      inStaffScope(deps, request, (work) =>
+        updateFirmMailServer(
+          work,
+          { key: deps.firmSmtpKey, internalHosts: deps.config.firmSmtpInternalHosts },
+          request.body,
+        ),
+      ),
   );
 
   app.delete(

@@ -9,6 +9,7 @@ import {
   type MailTransport,
   type SmtpServerSettings,
 } from "../../platform/mail/transport.js";
+import { reachesInternalNetwork } from "../../platform/net/private-address.js";
 import { assertStaffCan } from "../access/staff.policy.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -55,12 +56,17 @@ function checkHost(input: string): string {
  */
 export async function updateFirmMailServer(
   work: StaffWork,
-  key: Buffer,
+  options: { key: Buffer; internalHosts: "allow" | "refuse" },
   input: UpdateFirmMailServer,
 ): Promise<FirmMailServer> {
   assertStaffCan(work.actor, "settings.manage");
+  const key = options.key;
   const firm = await loadFirm(work, true);
   const host = checkHost(input.host);
+  // The test mail reports what the server answered: an address inside the installation's network
+  // would let a firm's admin probe it. (Resolved now; a name later pointed inward is not re-checked.)
+  if (options.internalHosts === "refuse" && (await reachesInternalNetwork(host)))
+    throw invalidField("host", "settings.smtp_host_internal");
   if (input.port < 1 || input.port > 65535) throw invalidField("port", "settings.smtp_port");
   const fromAddress = normalizeEmail(input.fromAddress, "fromAddress");
   const user = input.user === undefined ? firm.smtpUser : input.user?.trim() || null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FirmMailServer, MailServerTestResult } from "../../../contracts/mail.js";
 import { createGrantsWorld, type GrantsWorld } from "../../../tests/support/factories-grants.js";
+import { signedInClient } from "../../../tests/support/factories-staff.js";
 import { startTestSmtpSink } from "../../../tests/support/smtp-sink.js";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { inFirm } from "../../platform/db/scope.js";
@@ -68,6 +69,30 @@ describe("the firm's own SMTP server (FIRM-3, INV-6)", () => {
       const res = await server(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(fieldOf(res.body), JSON.stringify(res.body)).toBe(field);
+    }
+  });
+
+  it("refuses a server inside the installation's network where the installation says so", async () => {
+    const strict = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { FIRM_SMTP_INTERNAL_HOSTS: "refuse" },
+    });
+    try {
+      const admin = await signedInClient(strict, w.admin.email, w.admin.password);
+      for (const host of ["127.0.0.1", "localhost", "10.0.0.25", "169.254.169.254"]) {
+        const res = await admin.put<ErrorBody>("/api/firm/mail-server", {
+          host,
+          port: 587,
+          security: "starttls",
+          fromAddress: "post@kanzlei-eigen.test",
+        });
+        expect(res.status, host).toBe(400);
+        expect(fieldOf(res.body)).toBe("host");
+        expect(res.body.error.details?.fields?.[0]?.message).toContain("public host name");
+      }
+      expect((await admin.get<FirmMailServer>("/api/firm/mail-server")).body.configured).toBe(false);
+    } finally {
+      await strict.close();
     }
   });
 

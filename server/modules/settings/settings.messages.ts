@@ -4,6 +4,8 @@ import type { FeatureMessages } from "../../platform/i18n/messages.js";
 export const settingsMessages: FeatureMessages = {
   en: {
     "settings.smtp_host": "Please enter the mail server's host name, e.g. smtp.example.com.",
+    "settings.smtp_host_internal":
+      "This address is inside the portal's own network. Please enter your mail provider's public host name, e.g. smtp.example.com.",
     "settings.smtp_port":
       "Please enter a port between 1 and 65535 (usually 587 with STARTTLS, 465 with TLS).",
     "settings.smtp_user_needed":
@@ -34,6 +36,8 @@ export const settingsMessages: FeatureMessages = {
   },
   de: {
     "settings.smtp_host": "Bitte geben Sie den Hostnamen des Mailservers ein, z. B. smtp.beispiel.de.",
+    "settings.smtp_host_internal":
+      "Diese Adresse liegt im eigenen Netz des Portals. Bitte geben Sie den öffentlichen Hostnamen Ihres Mailanbieters ein, z. B. smtp.beispiel.de.",
     "settings.smtp_port":
       "Bitte geben Sie einen Port zwischen 1 und 65535 ein (meist 587 mit STARTTLS, 465 mit TLS).",
     "settings.smtp_user_needed":
@@ -64,6 +68,8 @@ export const settingsMessages: FeatureMessages = {
   },
   fr: {
     "settings.smtp_host": "Veuillez saisir le nom d'hôte du serveur de messagerie, par ex. smtp.exemple.fr.",
+    "settings.smtp_host_internal":
+      "Cette adresse se trouve dans le réseau propre du portail. Veuillez saisir le nom d'hôte public de votre fournisseur de messagerie, par ex. smtp.exemple.fr.",
     "settings.smtp_port":
       "Veuillez saisir un port entre 1 et 65535 (en général 587 avec STARTTLS, 465 avec TLS).",
     "settings.smtp_user_needed":
