@@ -296,6 +296,9 @@ export async function seedDemo(deps: AppDeps, options: { generated?: number } = 
           phone: "+49 221 000000",
           email: "kontakt@muster-partner.example",
           website: "https://muster-partner.example",
+          // The demo's client signs in with the published password alone; a real firm starts with
+          // "any" second factor (Settings › Policies shows the choice).
+          secondFactor: "none",
         })
         .where(eq(firms.firmId, DEMO_FIRM_ID));
     }
