@@ -5,6 +5,8 @@ export const sendPhoneCodeSchema = z.strictObject({
   phone: z.string().trim().min(3).max(40),
   /** ISO country for numbers typed without +: DE, FR, AT, CH … */
   country: z.string().length(2).optional(),
+  /** The account's password: asked when a confirmed number is to be replaced (SMS codes go to it). */
+  password: z.string().max(256).optional(),
 });
 export type SendPhoneCode = z.infer<typeof sendPhoneCodeSchema>;
 

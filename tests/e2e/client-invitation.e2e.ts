@@ -322,12 +322,18 @@ describe("client invitation: invite by email with a preview, register from the l
     });
 
     await step(
-      "she changes it to her French number: a used-up code asks for a new one, which works at once",
+      "she changes it to her French number with her password: a used-up code asks for a new one, which works at once",
       async () => {
         const section = phonePage.getByRole("region", { name: "Mobile number" });
         await section.getByRole("button", { name: "Change number" }).click();
         await section.getByLabel("Country", { exact: true }).selectOption("FR");
         await section.getByLabel("Your mobile number", { exact: true }).fill(frenchMobile.typed);
+        // Sign-in codes go to this number: replacing it asks for her password, named under its field.
+        await section.getByRole("button", { name: "Send code" }).click();
+        await section
+          .getByText("To change your mobile number, please enter the password you sign in with.")
+          .waitFor();
+        await section.getByLabel("Your password", { exact: true }).fill(klara.password);
         let since = new Date(Date.now() - 1_000);
         await section.getByRole("button", { name: "Send code" }).click();
         await section.getByTestId("phone-code-target").filter({ hasText: frenchMobile.masked }).waitFor();

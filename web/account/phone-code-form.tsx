@@ -24,6 +24,8 @@ export interface SentCode extends PhoneCodeSent {
   sentAt: number;
   /** A repeated code (says "a new code" instead of "a code"). */
   again: boolean;
+  /** The password that allowed replacing a confirmed number; a new code asks with it again. */
+  password?: string;
 }
 
 // Spaces and dashes as pasted from an SMS ("123 456") are fine; six digits remain.
@@ -115,8 +117,9 @@ export function PhoneCodeForm({
   const sendAgain = async () => {
     setAlert(undefined);
     try {
-      const code = await resend.mutateAsync({ phone: sent.phone, country: sent.country });
-      onResent({ ...code, phone: sent.phone, country: sent.country, sentAt: Date.now(), again: true });
+      const { phone, country, password } = sent;
+      const code = await resend.mutateAsync({ phone, country, password });
+      onResent({ ...code, phone, country, password, sentAt: Date.now(), again: true });
     } catch (error) {
       setAlert(errorMessage(error));
     }

@@ -11,7 +11,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { applyApiError } from "../ui/form";
 import { Select } from "../ui/select";
-import { TextField } from "../ui/text-field";
+import { PasswordField, TextField } from "../ui/text-field";
 import { type PhoneCountry, phoneCountries, phoneCountryLabel, sendPhoneCode } from "./phone-api";
 import { PhoneCodeForm, type SentCode } from "./phone-code-form";
 import { largePhoneControls, phoneFieldError } from "./phone-form-parts";
@@ -26,6 +26,8 @@ export interface PhoneConfirmProps {
   onConfirmed: (phone: AccountPhone) => Promise<void> | void;
   /** When given, a "Cancel" button ends the flow without a change. */
   onCancel?: () => void;
+  /** Replacing a confirmed number: the first step also asks for the account's password. */
+  askPassword?: boolean;
 }
 
 /**
@@ -34,7 +36,13 @@ export interface PhoneConfirmProps {
  * SMS → "Confirm", with where the code went (masked), until when it works, and "Send a new code"
  * after 30 seconds. Server messages land under their fields.
  */
-export function PhoneConfirm({ defaultCountry, context, onConfirmed, onCancel }: PhoneConfirmProps) {
+export function PhoneConfirm({
+  defaultCountry,
+  context,
+  onConfirmed,
+  onCancel,
+  askPassword,
+}: PhoneConfirmProps) {
   const [number, setNumber] = useState({ phone: "", country: defaultCountry });
   const [sent, setSent] = useState<SentCode>();
   if (sent)
@@ -52,6 +60,7 @@ export function PhoneConfirm({ defaultCountry, context, onConfirmed, onCancel }:
     <PhoneNumberForm
       initial={number}
       context={context}
+      askPassword={askPassword ?? false}
       onCancel={onCancel}
       onSent={(code) => {
         setNumber({ phone: code.phone, country: code.country });
@@ -64,21 +73,25 @@ export function PhoneConfirm({ defaultCountry, context, onConfirmed, onCancel }:
 interface NumberValues {
   country: PhoneCountry;
   phone: string;
+  password: string;
 }
 
 const numberSchema = z.object({
   country: z.enum(phoneCountries),
   phone: z.string().trim().min(1, "account.phone.numberRequired").max(40, "account.phone.numberRequired"),
+  password: z.string(),
 });
 
 function PhoneNumberForm({
   initial,
   context,
+  askPassword,
   onSent,
   onCancel,
 }: {
-  initial: NumberValues;
+  initial: Omit<NumberValues, "password">;
   context: Salutation | undefined;
+  askPassword: boolean;
   onSent: (code: SentCode) => void;
   onCancel?: () => void;
 }) {
@@ -91,15 +104,19 @@ function PhoneNumberForm({
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<NumberValues>({ resolver: zodResolver(numberSchema), defaultValues: initial });
+  } = useForm<NumberValues>({
+    resolver: zodResolver(numberSchema),
+    defaultValues: { ...initial, password: "" },
+  });
 
-  const onSubmit = handleSubmit(async ({ country, phone }) => {
+  const onSubmit = handleSubmit(async ({ country, phone, password: typed }) => {
     setAlert(undefined);
+    const password = askPassword ? typed : undefined;
     try {
-      const code = await send.mutateAsync({ phone: phone.trim(), country });
-      onSent({ ...code, phone: phone.trim(), country, sentAt: Date.now(), again: false });
+      const code = await send.mutateAsync({ phone: phone.trim(), country, password });
+      onSent({ ...code, phone: phone.trim(), country, password, sentAt: Date.now(), again: false });
     } catch (error) {
-      setAlert(applyApiError(error, setError, ["phone", "country"]));
+      setAlert(applyApiError(error, setError, ["phone", "country", "password"]));
     }
   });
 
@@ -132,6 +149,15 @@ function PhoneNumberForm({
         />
       </div>
       <p className="text-slate-700">{t("account.phone.numberHint", { context })}</p>
+      {askPassword ? (
+        <PasswordField
+          label={t("account.phone.password")}
+          hint={t("account.phone.passwordHint")}
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register("password")}
+        />
+      ) : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Button type="submit" busy={send.isPending} className="min-h-12! w-full text-lg! sm:w-auto">
           {send.isPending ? t("account.phone.sending") : t("account.phone.send")}

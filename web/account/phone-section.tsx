@@ -76,6 +76,7 @@ export function PhoneSection() {
                   defaultCountry={defaultPhoneCountry(language)}
                   onConfirmed={confirmed}
                   onCancel={() => setEditing(false)}
+                  askPassword={isPhoneConfirmed(current)}
                 />
               </div>
             ) : (

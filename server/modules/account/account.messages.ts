@@ -13,6 +13,8 @@ export const accountMessages: FeatureMessages = {
     "identity.second_factor_limit":
       "Too many codes were tried for this account. Please wait an hour, or ask your advisor for help.",
     "account.password_wrong": "This password is not right. Please enter the password you sign in with.",
+    "account.phone_password_needed":
+      "To change your mobile number, please enter the password you sign in with.",
     "account.phone_first": "Please confirm your mobile number first: the codes are sent to it.",
     "account.totp_not_started": "Start setting up the authenticator app first, then enter its code.",
     "identity.second_factor_wrong": "This code is not right. Please check the six digits and try again.",
@@ -41,6 +43,8 @@ export const accountMessages: FeatureMessages = {
       "Für dieses Konto wurden zu viele Codes versucht. Bitte warten Sie eine Stunde oder fragen Sie Ihre Beraterin oder Ihren Berater.",
     "account.password_wrong":
       "Dieses Passwort stimmt nicht. Bitte geben Sie das Passwort ein, mit dem Sie sich anmelden.",
+    "account.phone_password_needed":
+      "Um Ihre Mobilnummer zu ändern, geben Sie bitte das Passwort ein, mit dem Sie sich anmelden.",
     "account.phone_first": "Bitte bestätigen Sie zuerst Ihre Handynummer: An sie gehen die Codes.",
     "account.totp_not_started":
       "Richten Sie zuerst die Authenticator-App ein und geben Sie dann ihren Code ein.",
@@ -71,6 +75,8 @@ export const accountMessages: FeatureMessages = {
       "Trop de codes ont été essayés pour ce compte. Veuillez patienter une heure ou demander de l'aide à votre conseiller.",
     "account.password_wrong":
       "Ce mot de passe n'est pas correct. Veuillez saisir le mot de passe avec lequel vous vous connectez.",
+    "account.phone_password_needed":
+      "Pour changer votre numéro de mobile, veuillez saisir le mot de passe avec lequel vous vous connectez.",
     "account.phone_first": "Veuillez d'abord confirmer votre numéro de portable : les codes y sont envoyés.",
     "account.totp_not_started":
       "Commencez par configurer l'application d'authentification, puis saisissez son code.",

@@ -17,6 +17,7 @@ import type { Actor } from "../access/actor.js";
 import { normalizePhone } from "../clients/persons.rules.js";
 import { users, verificationCodes } from "../identity/identity.tables.js";
 import { hitRateLimit, type RateLimit } from "../identity/rate-limits.js";
+import { assertPassword } from "./second-factor.service.js";
 
 /** SEC-8: a code works for 10 minutes, for its own attempt, and not after 5 wrong tries. */
 export const PHONE_CODE_MINUTES = 10;
@@ -33,7 +34,8 @@ function hashCode(deps: PhoneDeps, attemptId: string, code: string): string {
 }
 
 /**
- * Sends a six-digit code by SMS to confirm the account's mobile number (PORTAL-1, seed 003). Older
+ * Sends a six-digit code by SMS to confirm the account's mobile number (PORTAL-1, seed 003); replacing
+ * a confirmed number needs the account's password (400 on `password`). Older
  * open attempts of the account are voided; only the code's keyed hash is stored. The SMS goes out
  * at once, not through a queue: the person is waiting for it, and a queued code would have to be
  * stored readable. 429 past the hourly limits.
@@ -45,6 +47,12 @@ export async function sendPhoneCode(
 ): Promise<PhoneCodeSent> {
   const { phoneE164 } = normalizePhone(input.phone, input.country);
   const now = deps.clock.now();
+  // Sign-in codes go to the confirmed number: replacing it is a change of the second factor, so it
+  // asks for the password as the other factor changes do (a taken-over session alone cannot do it).
+  if ((await accountPhone(deps, actor)).verifiedAt) {
+    if (!input.password) throw invalidField("password", "account.phone_password_needed");
+    await assertPassword(deps, actor, input.password);
+  }
   for (const [limit, value] of [
     [SEND_PER_ACCOUNT, actor.user.id],
     [SEND_PER_NUMBER, phoneE164],

@@ -98,6 +98,45 @@ describe("confirming the mobile number by SMS code (PORTAL-1, SEC-8)", () => {
     expect((await verify(owner.client, sent.body.attemptId, code)).status).toBe(200);
   });
 
+  it("replacing a confirmed number asks for the password; a new code asks with it again", async () => {
+    const account = await signedInPortalAccount(t);
+    const first = await send(account.client, "+49 171 2220001");
+    expect((await verify(account.client, first.body.attemptId, codeSentTo("+491712220001"))).status).toBe(
+      200,
+    );
+    const sentBefore = sms().messages.length;
+
+    const change = (password?: string) =>
+      account.client.post<PhoneCodeSent & ErrorBody>("/api/account/phone/send-code", {
+        phone: "+49 171 2220002",
+        ...(password === undefined ? {} : { password }),
+      });
+    const without = await change();
+    expect(without.status).toBe(400);
+    expect(without.body.error.details?.fields).toEqual([
+      {
+        field: "password",
+        message: "To change your mobile number, please enter the password you sign in with.",
+      },
+    ]);
+    const wrongPassword = await change("not the password");
+    expect(wrongPassword.status).toBe(400);
+    expect(wrongPassword.body.error.details?.fields?.[0]?.field).toBe("password");
+    expect(sms().messages.length).toBe(sentBefore);
+    expect((await account.client.get<AccountPhone>("/api/account/phone")).body.phoneMasked).toBe(
+      "+49 •••• ••01",
+    );
+
+    const allowed = await change(account.password);
+    expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+    expect((await verify(account.client, allowed.body.attemptId, codeSentTo("+491712220002"))).status).toBe(
+      200,
+    );
+    expect((await account.client.get<AccountPhone>("/api/account/phone")).body.phoneMasked).toBe(
+      "+49 •••• ••02",
+    );
+  });
+
   it("SEC-17 at most five codes an hour per account", async () => {
     const { client } = await signedInPortalAccount(t);
     for (let i = 0; i < 5; i++) expect((await send(client, `+49 170 555000${i}`)).status).toBe(200);

@@ -10,16 +10,27 @@ import type { Actor } from "../access/actor.js";
 import { findPasswordHash } from "../identity/accounts.queries.js";
 import { passkeys, secondFactors, users } from "../identity/identity.tables.js";
 import { verifyPassword } from "../identity/password.js";
+import { admitPasswordCheck, forgetPasswordChecks } from "../identity/password-checks.js";
 
 export type FactorDeps = Pick<AppDeps, "database" | "clock" | "secondFactorKey">;
 
-/** Refuses with 400 on `password` unless it is the account's password (every factor change asks it). */
-export async function assertPassword(deps: FactorDeps, actor: Actor, password: string) {
+/**
+ * Refuses with 400 on `password` unless it is the account's password (every factor change and a new
+ * mobile number ask it). Counted like a sign-in's checks (SEC-4), so a taken-over session cannot be
+ * used to guess the password.
+ */
+export async function assertPassword(
+  deps: Pick<AppDeps, "database" | "clock">,
+  actor: Actor,
+  password: string,
+) {
+  await admitPasswordCheck(deps.database, actor.user.email, deps.clock.now());
   const hash = await inScope(deps.database, { userId: actor.user.id }, (tx) =>
     findPasswordHash(tx, actor.user.id),
   );
   if (!hash || !(await verifyPassword(hash, password)))
     throw invalidField("password", "account.password_wrong");
+  await forgetPasswordChecks(deps.database, actor.user.email);
 }
 
 /** The account's second-factor state as its owner sees it. */
