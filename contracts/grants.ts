@@ -67,6 +67,8 @@ export const grantSettingsSchema = z.object({
   showProductName: z.boolean(),
   caseHandlerId: z.string().min(1).max(100).nullable(),
   showCaseHandler: z.boolean(),
+  /** Case-creating features (messages, claims, captures, quotes, uploads) only for primary contacts. */
+  casesPrimaryContactsOnly: z.boolean(),
 });
 export type GrantSettings = z.infer<typeof grantSettingsSchema>;
 
@@ -86,6 +88,7 @@ export const defaultGrantSettings: GrantSettings = {
   showProductName: false,
   caseHandlerId: null,
   showCaseHandler: true,
+  casesPrimaryContactsOnly: false,
 };
 
 // ---------------------------------------------------------------------------------------------------

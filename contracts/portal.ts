@@ -182,7 +182,11 @@ export const portalDocumentSchema = documentSummarySchema
     contractId: true,
     claimId: true,
   })
-  .extend({ version: z.number().int() });
+  .extend({
+    version: z.number().int(),
+    /** Not yet opened, downloaded or marked as read by the account in this version (the mailbox's "new"). */
+    unread: z.boolean(),
+  });
 export type PortalDocument = z.infer<typeof portalDocumentSchema>;
 export const portalDocumentListSchema = z.object({ documents: z.array(portalDocumentSchema) });
 export type PortalDocumentList = z.infer<typeof portalDocumentListSchema>;
@@ -222,6 +226,21 @@ function perList<T extends z.ZodType>(value: T) {
   return z.object(Object.fromEntries(portalLists.map((list) => [list, value])) as Record<PortalList, T>);
 }
 
+/** One entry of the overview's "what is new": an unread document, or a contract or claim changed lately. */
+export const portalNewsItemSchema = z.object({
+  kind: z.enum(["document", "contract", "claim"]),
+  id: z.string(),
+  title: z.string(),
+  /** A document's category, a contract's insurer, a claim's contract insurer. */
+  detail: z.string().nullable(),
+  /** When it arrived or changed (a document's newest version counts). */
+  at: z.string(),
+});
+export type PortalNewsItem = z.infer<typeof portalNewsItemSchema>;
+
+/** How many days back the overview's "what is new" shows changed contracts and claims. */
+export const portalNewsDays = 30;
+
 /** The file's overview in the presentation its grants choose (GRANT-5). */
 export const portalOverviewSchema = z.object({
   file: z.object({ id: z.string(), kind: clientFileKindSchema, displayName: z.string(), number: z.string() }),
@@ -258,6 +277,13 @@ export const portalOverviewSchema = z.object({
   tables: z
     .object({ contracts: z.array(portalContractSchema), assets: z.array(portalAssetSchema) })
     .nullable(),
+  /** How many shared documents the account has not opened yet (the mailbox's count, PORTAL-4). */
+  unreadDocuments: z.number().int(),
+  /**
+   * What is new, newest first: unread documents, and contracts and claims changed in the last
+   * `portalNewsDays` days; empty when the file shares neither.
+   */
+  news: z.array(portalNewsItemSchema),
 });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 

@@ -3,12 +3,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
+import { createConfirmationJobs } from "./modules/confirmations/confirmations.jobs.js";
 import { databaseFunctions } from "./modules/database-functions.js";
 import { loadFirmMailServer } from "./modules/firms/firm-smtp.js";
 import { createAuth } from "./modules/identity/auth.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
 import { createBulkInvitationJobs } from "./modules/invitations/bulk-invitations.jobs.js";
 import { createReminderJobs } from "./modules/invitations/reminders.jobs.js";
+import { createNotificationJobs } from "./modules/notifications/notifications.jobs.js";
 import { type Clock, createFileOffsetClock, systemClock } from "./platform/clock.js";
 import { deriveKey } from "./platform/crypto.js";
 import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
@@ -119,7 +121,9 @@ export async function openServices(
     );
     await queue.register(createImportJobs({ database, files, clock }));
     await queue.register(createReminderJobs({ database, queue, clock, config, outboxKey }));
+    await queue.register(createConfirmationJobs({ database, queue, clock, config, outboxKey }));
     await queue.register(createBulkInvitationJobs({ database, queue, clock, config, outboxKey }));
+    await queue.register(createNotificationJobs({ database, queue, clock, config, outboxKey }));
     return { deps, devSink, close };
   } catch (error) {
     await close();

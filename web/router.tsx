@@ -5,6 +5,7 @@ import { grantRoute } from "./app/access/routes";
 import { auditRoute } from "./app/audit/routes";
 import { clientFileRoute, clientsRoute } from "./app/clients/routes";
 import { importsRoute } from "./app/imports/routes";
+import { inboxCaseRoute, inboxRoute } from "./app/inbox/routes";
 import { devMailboxRoute, staffHomeRoute, staffRoute } from "./app/routes";
 import { settingsRouteTree } from "./app/settings/routes";
 import { staffTeamRoute } from "./app/staff/routes";
@@ -27,6 +28,8 @@ const routeTree = rootRoute.addChildren([
     staffTeamRoute,
     importsRoute,
     grantRoute,
+    inboxRoute,
+    inboxCaseRoute,
   ]),
   portalRoute,
   staffInviteRoute,

@@ -3,12 +3,19 @@ import { registerMessages } from "../platform/i18n/messages.js";
 import { accessMessages } from "./access/access.messages.js";
 import { accountMessages } from "./account/account.messages.js";
 import { accountRoutes } from "./account/account.routes.js";
+import { deletionRoutes } from "./account/deletion.routes.js";
 import { phoneRoutes } from "./account/phone.routes.js";
+import { profileMessages } from "./account/profile.messages.js";
+import { profileRoutes } from "./account/profile.routes.js";
 import { secondFactorRoutes } from "./account/second-factor.routes.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
+import { casesMessages } from "./cases/cases.messages.js";
+import { casesRoutes } from "./cases/cases.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
 import { clientsRoutes } from "./clients/clients.routes.js";
+import { confirmationsMessages } from "./confirmations/confirmations.messages.js";
+import { confirmationsRoutes } from "./confirmations/confirmations.routes.js";
 import { devMailboxRoutes } from "./dev-mailbox/dev-mailbox.routes.js";
 import { documentsMessages } from "./documents/documents.messages.js";
 import { documentsRoutes } from "./documents/documents.routes.js";
@@ -26,8 +33,11 @@ import { invitationsMessages } from "./invitations/invitations.messages.js";
 import { invitationsRoutes } from "./invitations/invitations.routes.js";
 import { bounceMessages } from "./mail-bounces/bounces.messages.js";
 import { bounceRoutes } from "./mail-bounces/bounces.routes.js";
+import { notificationsRoutes } from "./notifications/notifications.routes.js";
 import { portalMessages } from "./portal/portal.messages.js";
 import { portalRoutes } from "./portal/portal.routes.js";
+import { portalReportMessages } from "./portal/portal-report.messages.js";
+import { portalReportRoutes } from "./portal/portal-report.routes.js";
 import { recordsMessages } from "./records/records.messages.js";
 import { recordsRoutes } from "./records/records.routes.js";
 import { settingsMessages } from "./settings/settings.messages.js";
@@ -50,7 +60,11 @@ const featureMessages = [
   portalMessages,
   passwordResetMessages,
   accountMessages,
+  profileMessages,
+  portalReportMessages,
   bounceMessages,
+  confirmationsMessages,
+  casesMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
 
@@ -76,5 +90,11 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await invitationsRoutes(app, deps);
   await bulkInvitationsRoutes(app, deps);
   await portalRoutes(app, deps);
+  await portalReportRoutes(app, deps);
+  await profileRoutes(app, deps);
+  await deletionRoutes(app, deps);
+  await casesRoutes(app, deps);
   await bounceRoutes(app, deps);
+  await notificationsRoutes(app, deps);
+  await confirmationsRoutes(app, deps);
 }

@@ -1,7 +1,10 @@
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inScope } from "../../server/platform/db/scope.js";
 import { newId } from "../../server/platform/ids.js";
 import { createFirm, createStaff } from "../support/factories.js";
+import { makePdf, tinyPng } from "../support/factories-documents.js";
+import { createPortalAccount } from "../support/factories-grants.js";
 import { TestClient } from "../support/http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -28,8 +31,20 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     grant: newId(),
     grantee: newId(),
     profile: newId(),
+    case: newId(),
+    caseMessage: newId(),
+    caseAttachment: newId(),
+    confirmation: newId(),
+    confirmedConfirmation: newId(),
     user: adminId,
   };
+  // Klara's grantee has joined the portal: removing her account is something another firm must not do.
+  const klaraAccount = await createPortalAccount(t.deps, { name: "Klara Muster" });
+  // Stored bytes behind the document's version and the case's attachment, so firm A itself reaches them.
+  const documentKey = `${firmId}/documents/${ids.document}/1`;
+  const pdf = await t.deps.files.put(documentKey, Readable.from([await makePdf("Police")]));
+  const attachmentKey = `${firmId}/cases/${ids.case}/${ids.caseAttachment}`;
+  const png = await t.deps.files.put(attachmentKey, Readable.from([tinyPng]));
   await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const q = (text: string, values: unknown[]) => client.query(text, [firmId, ...values]);
     await q(
@@ -67,6 +82,10 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     await q(
       "insert into documents (firm_id, id, client_file_id, title, category_id) values ($1, $2, $3, 'Police', $4)",
       [ids.document, ids.file, ids.category],
+    );
+    await q(
+      "insert into document_versions (firm_id, document_id, version, storage_key, file_name, content_type, size_bytes, sha256, uploaded_by) values ($1, $2, 1, $3, 'police.pdf', 'application/pdf', $4, $5, 'seed')",
+      [ids.document, documentKey, pdf.size, pdf.sha256],
     );
     await q(
       "insert into import_runs (firm_id, id, kind, file_name, storage_key, options, created_by) values ($1, $2, 'client_files', 'a.csv', 'x', '{}', $3)",
@@ -117,6 +136,59 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     await q("insert into grant_profiles (firm_id, id, name) values ($1, $2, 'Eigenes Profil')", [
       ids.profile,
     ]);
+    await q(
+      "insert into cases (firm_id, id, client_file_id, kind, subject, created_by_name) values ($1, $2, $3, 'message', 'Frage', 'Klara Muster')",
+      [ids.case, ids.file],
+    );
+    await q(
+      "insert into case_messages (firm_id, id, case_id, author_kind, author_name, body) values ($1, $2, $3, 'client', 'Klara Muster', 'Hallo')",
+      [ids.caseMessage, ids.case],
+    );
+    await q(
+      "insert into case_attachments (firm_id, id, case_id, message_id, storage_key, file_name, content_type, size_bytes, sha256) values ($1, $2, $3, $4, $5, 'a.png', 'image/png', $6, $7)",
+      [ids.caseAttachment, ids.case, ids.caseMessage, attachmentKey, png.size, png.sha256],
+    );
+    await q("update grantees set account_id = $2 where firm_id = $1 and id = $3", [
+      klaraAccount.userId,
+      ids.grantee,
+    ]);
+    // An open confirmation request (cancel, resend) and a confirmed one with its evidence (certificate).
+    for (const [id, status] of [
+      [ids.confirmation, "open"],
+      [ids.confirmedConfirmation, "confirmed"],
+    ] as const)
+      await q(
+        `insert into confirmation_requests (firm_id, id, client_file_id, document_id, document_title, version,
+           file_name, sha256, grantee_id, account_id, person_id, name, email, language, salutation, status,
+           reminder_days, sent_at, requested_by, requested_by_name, confirmed_at)
+         values ($1, $2, $3, $4, 'Police', 1, 'police.pdf', $5, $6, $7, $8, 'Klara Muster', $9, 'de', 'formal',
+           $10, '{2,7}', now(), $11, 'Admin', case when $10 = 'confirmed' then now() end)`,
+        [
+          id,
+          ids.file,
+          ids.document,
+          pdf.sha256,
+          ids.grantee,
+          klaraAccount.userId,
+          ids.person,
+          klaraAccount.email,
+          status,
+          adminId,
+        ],
+      );
+    await q(
+      `insert into confirmation_evidence (firm_id, request_id, confirmed_at, account_id, account_email, person_id,
+         name, document_id, document_title, version, file_name, sha256)
+       values ($1, $2, now(), $3, $4, $5, 'Klara Muster', $6, 'Police', 1, 'police.pdf', $7)`,
+      [
+        ids.confirmedConfirmation,
+        klaraAccount.userId,
+        klaraAccount.email,
+        ids.person,
+        ids.document,
+        pdf.sha256,
+      ],
+    );
   });
   return ids;
 }
@@ -145,9 +217,14 @@ function idFor(path: string, param: string, ids: Ids): string {
     bulk: ids.bulkRun,
     sessions: ids.session,
     passkeys: ids.passkey,
+    cases: ids.case,
+    attachments: ids.caseAttachment,
+    confirmations: path.endsWith("/certificate") ? ids.confirmedConfirmation : ids.confirmation,
   };
-  // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word.
-  const id = path.startsWith("/api/invitations/") ? ids.clientInvitation : byCollection[before];
+  // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word;
+  // bulk runs (/api/invitations/bulk/…) are their own.
+  const clientInvitation = path.startsWith("/api/invitations/") && before !== "bulk";
+  const id = clientInvitation ? ids.clientInvitation : byCollection[before];
   if (!id) throw new Error(`no id of firm A for {${param}} in ${path}: extend the map`);
   return id;
 }
@@ -174,6 +251,12 @@ async function snapshot(t: TestApp, firmId: string): Promise<string> {
     "grant_profiles",
     "client_invitations",
     "bulk_invitation_runs",
+    "cases",
+    "case_messages",
+    "case_attachments",
+    "confirmation_requests",
+    "confirmation_evidence",
+    "notification_items",
   ];
   const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const out: Record<string, unknown> = {};
@@ -189,11 +272,18 @@ describe("SEC-11 for the back office", () => {
   let firmA: string;
   let ids: Ids;
   let intruder: TestClient;
+  let insider: TestClient;
   beforeAll(async () => {
     t = await startTestApp();
     firmA = (await createFirm(t.deps, { name: "Firm A" })).firmId;
     const adminA = await createStaff(t.deps, firmA, { role: "admin" });
     ids = await seedFirmA(t, adminA.userId, firmA);
+    // Another admin of firm A (adminA has a passkey from the seed, so signs in with two factors).
+    const colleague = await createStaff(t.deps, firmA, { role: "admin" });
+    insider = new TestClient(t.app);
+    expect(
+      (await insider.post("/api/session", { email: colleague.email, password: colleague.password })).status,
+    ).toBe(200);
     const firmB = (await createFirm(t.deps, { name: "Firm B" })).firmId;
     const adminB = await createStaff(t.deps, firmB, { role: "admin" });
     intruder = new TestClient(t.app);
@@ -202,6 +292,27 @@ describe("SEC-11 for the back office", () => {
     ).toBe(200);
   });
   afterAll(() => t?.close());
+
+  it("the seeded ids are real: firm A's own admin reads each of them (so the 404s below are the rule, not an empty table)", async () => {
+    const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    // Reads that need more than an id: not a sign the seed is missing something.
+    const needMore: Record<string, string> = {
+      "/api/grantees/{id}/explain": "asks for a record kind and id in the query (400 without)",
+      "/api/imports/{id}": "the seeded run has no real options or results",
+    };
+    const answers: string[] = [];
+    for (const [template, operations] of Object.entries(spec.paths)) {
+      const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
+      if (params.length === 0 || template.startsWith("/api/portal/") || !("get" in operations)) continue;
+      if (template in needMore) continue;
+      const url = params.reduce((p, name) => p.replace(`{${name}}`, idFor(template, name, ids)), template);
+      const res = await insider.request("GET", url);
+      if (res.status !== 200) answers.push(`GET ${template} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
+  });
 
   it("SEC-11 every id-taking endpoint answers another firm's admin with 404 (or a 400 for the body), and firm A's data stays as it was", async () => {
     const spec = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {

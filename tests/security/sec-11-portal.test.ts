@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConfirmationsWorld, seed004WorldWithConfirmations } from "../support/confirmations-world.js";
 import type { TestClient } from "../support/http.js";
-import { firmSnapshot, previewAs, type Seed004World, seed004World } from "../support/portal-world.js";
+import { firmSnapshot, previewAs } from "../support/portal-world.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 type Verb = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -23,7 +24,7 @@ async function portalRoutes(t: TestApp): Promise<Route[]> {
 }
 
 /** One visible record of each kind in a world, by the collection name its routes use. */
-function idsOf(w: Seed004World): Ids {
+function idsOf(w: ConfirmationsWorld): Ids {
   return {
     firm: w.firmId,
     file: w.klaraFile,
@@ -35,6 +36,9 @@ function idsOf(w: Seed004World): Ids {
       contracts: w.contract.klaraForeignHrv,
       documents: w.document.shared.id,
       claims: w.claim.onHrv,
+      cases: w.kase.id,
+      attachments: w.kase.attachmentId,
+      confirmations: w.confirmation.klara,
     },
   };
 }
@@ -53,16 +57,20 @@ function urlFor(template: string, firm: Ids, file: Ids, record: Ids): string {
 
 describe("SEC-11 for the portal", () => {
   let t: TestApp;
-  let a: Seed004World;
-  let b: Seed004World;
+  let a: ConfirmationsWorld;
+  let b: ConfirmationsWorld;
   let routes: Route[];
   beforeAll(async () => {
     t = await startTestApp();
-    a = await seed004World(t);
-    b = await seed004World(t);
+    a = await seed004WorldWithConfirmations(t);
+    b = await seed004WorldWithConfirmations(t);
     routes = await portalRoutes(t);
   });
   afterAll(() => t?.close());
+
+  /** The firm's data with the accounts' own state (mailbox reads, notifications): none may change. */
+  const snapshot = (firmId: string) =>
+    firmSnapshot(t, firmId, { plus: ["document_reads", "notification_items"] });
 
   async function sweep(client: TestClient, headers: Record<string, string>, combos: Array<[Ids, Ids, Ids]>) {
     const wrong: string[] = [];
@@ -85,11 +93,30 @@ describe("SEC-11 for the portal", () => {
     return { wrong, tried };
   }
 
+  it("the ids are real: firm A's holder reads each of them in her own firm (so the 404s below are the rule)", async () => {
+    const A = idsOf(a);
+    const answers: string[] = [];
+    // The seeded firm has no logo: that read answers 404 in its own firm too.
+    const reads = routes.filter((r) => r.verb === "GET" && !r.template.endsWith("/logo"));
+    expect(reads.length).toBeGreaterThanOrEqual(8);
+    for (const route of reads) {
+      const res = await a.klara.client.request("GET", urlFor(route.template, A, A, A));
+      if (res.status !== 200) answers.push(`GET ${route.template} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
+    const open = await a.klara.client.get<{ items: Array<{ id: string; mayConfirm: boolean }> }>(
+      a.url(a.klaraFile, "confirmations"),
+    );
+    expect(open.body.items).toEqual([
+      expect.objectContaining({ id: a.confirmation.klara, mayConfirm: true }),
+    ]);
+  });
+
   it("SEC-11 a portal account of firm A gets 404 for firm B's firm, file and record ids on every portal endpoint, and no data changes", async () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
     const A = idsOf(a);
     const B = idsOf(b);
-    const before = [await firmSnapshot(t, a.firmId), await firmSnapshot(t, b.firmId)];
+    const before = [await snapshot(a.firmId), await snapshot(b.firmId)];
     const combos: Array<[Ids, Ids, Ids]> = [
       [B, B, B],
       [A, B, B],
@@ -103,13 +130,13 @@ describe("SEC-11 for the portal", () => {
       expect(tried).toBeGreaterThan(80);
       expect(wrong).toEqual([]);
     }
-    expect([await firmSnapshot(t, a.firmId), await firmSnapshot(t, b.firmId)]).toEqual(before);
+    expect([await snapshot(a.firmId), await snapshot(b.firmId)]).toEqual(before);
   });
 
   it("SEC-11 a staff preview cannot cross firms: another firm's ids or grantee answer 404 everywhere", async () => {
     const A = idsOf(a);
     const B = idsOf(b);
-    const before = await firmSnapshot(t, b.firmId);
+    const before = await snapshot(b.firmId);
     const own = await sweep(a.owner.client, previewAs(a.grantee.klara), [
       [B, B, B],
       [A, B, B],
@@ -118,7 +145,7 @@ describe("SEC-11 for the portal", () => {
     expect(own.wrong).toEqual([]);
     const foreignGrantee = await sweep(a.owner.client, previewAs(b.grantee.klara), [[B, B, B]]);
     expect(foreignGrantee.wrong).toEqual([]);
-    expect(await firmSnapshot(t, b.firmId)).toBe(before);
+    expect(await snapshot(b.firmId)).toBe(before);
   });
 
   it("SEC-11 the firm switcher lists only the account's own firm", async () => {

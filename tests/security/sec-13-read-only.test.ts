@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConfirmationsWorld, seed004WorldWithConfirmations } from "../support/confirmations-world.js";
 import type { TestClient } from "../support/http.js";
-import { firmSnapshot, previewAs, type Seed004World, seed004World } from "../support/portal-world.js";
+import { firmSnapshot, previewAs } from "../support/portal-world.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 type Verb = "POST" | "PATCH" | "PUT" | "DELETE";
@@ -8,6 +9,28 @@ interface WriteRoute {
   verb: Verb;
   template: string;
 }
+
+/**
+ * Requests that change only the account's own state, never the file: marking shared documents as read
+ * (PORTAL-4's mailbox; a `read` grantee has a mailbox too) and confirming receipt of a document
+ * (PORTAL-5: the evidence of what the grantee was given, no record of the file changes). A `read`
+ * grantee may send them; a staff preview still hears 403 there, and the file's data stays as it was.
+ */
+const ownStateRoutes = new Set([
+  "POST /api/portal/firms/{firmId}/files/{fileId}/documents/{id}/read",
+  "POST /api/portal/firms/{firmId}/files/{fileId}/documents/read",
+  "POST /api/portal/firms/{firmId}/files/{fileId}/confirmations/{id}/confirm",
+]);
+const isOwnState = (route: WriteRoute) => ownStateRoutes.has(`${route.verb} ${route.template}`);
+
+/** The account's own state and the trail of what it did: left out where only the file's data counts. */
+const ownStateTables = [
+  "audit_events",
+  "confirmation_requests",
+  "confirmation_evidence",
+  "document_reads",
+  "notification_items",
+];
 
 /** Every portal write endpoint, from the app's own OpenAPI document: a new one cannot be forgotten. */
 async function portalWriteRoutes(t: TestApp): Promise<WriteRoute[]> {
@@ -33,8 +56,11 @@ function collectionOf(template: string, param: string): string {
   return segments[segments.indexOf(`{${param}}`) - 1] ?? "";
 }
 
-/** A URL for the route on Klara's file, each record id one the grantees see (and may change, with read_write). */
-function urlFor(w: Seed004World, template: string): string {
+/**
+ * A URL for the route on Klara's file, each record id one the grantees see (and may change, with
+ * read_write). A confirmation request is addressed to one grantee: `who` names whose.
+ */
+function urlFor(w: ConfirmationsWorld, template: string, who: "klara" | "max" = "klara"): string {
   const ids: Record<string, string> = {
     firms: w.firmId,
     files: w.klaraFile,
@@ -43,6 +69,9 @@ function urlFor(w: Seed004World, template: string): string {
     persons: w.person.lena,
     addresses: w.address.onHrv,
     contracts: w.contract.klaraForeignHrv,
+    cases: w.kase.id,
+    documents: w.document.shared.id,
+    confirmations: w.confirmation[who],
   };
   return template.replace(/\{(\w+)\}/g, (_, param: string) => {
     const id = ids[collectionOf(template, param)];
@@ -52,7 +81,7 @@ function urlFor(w: Seed004World, template: string): string {
 }
 
 /** A valid body for each write, so a 403 is the refusal and not a side effect of bad input. */
-function bodyFor(w: Seed004World, route: WriteRoute): unknown {
+function bodyFor(w: ConfirmationsWorld, route: WriteRoute): unknown {
   if (route.verb === "DELETE") return undefined;
   const collection =
     route.template
@@ -74,6 +103,10 @@ function bodyFor(w: Seed004World, route: WriteRoute): unknown {
     "PATCH addresses": { city: "Köln" },
     "PATCH contracts": { insurer: "HUK" },
     "PUT family-access": { personId: w.person.oma, access: "read" },
+    "POST cases": { kind: "message", subject: "Question", message: "Hello" },
+    "POST messages": { body: "Thank you" },
+    "POST read": {},
+    "POST confirm": { confirmed: true },
   };
   const body = bodies[`${route.verb} ${collection}`];
   if (body === undefined)
@@ -83,20 +116,26 @@ function bodyFor(w: Seed004World, route: WriteRoute): unknown {
 
 describe("SEC-13 read-only is read-only in the portal", () => {
   let t: TestApp;
-  let w: Seed004World;
+  let w: ConfirmationsWorld;
   let routes: WriteRoute[];
   beforeAll(async () => {
     t = await startTestApp();
-    w = await seed004World(t);
+    w = await seed004WorldWithConfirmations(t);
     routes = await portalWriteRoutes(t);
   });
   afterAll(() => t?.close());
 
-  async function everyWrite(client: TestClient, headers: Record<string, string>, body: "valid" | "empty") {
+  async function everyWrite(
+    client: TestClient,
+    headers: Record<string, string>,
+    body: "valid" | "empty",
+    only: (route: WriteRoute) => boolean = () => true,
+    who: "klara" | "max" = "klara",
+  ) {
     const answers: string[] = [];
-    for (const route of routes) {
+    for (const route of routes.filter(only)) {
       const payload = route.verb === "DELETE" ? undefined : body === "valid" ? bodyFor(w, route) : {};
-      const res = await client.request(route.verb, urlFor(w, route.template), payload, headers);
+      const res = await client.request(route.verb, urlFor(w, route.template, who), payload, headers);
       answers.push(`${route.verb} ${route.template} → ${res.status}`);
     }
     return answers;
@@ -108,22 +147,48 @@ describe("SEC-13 read-only is read-only in the portal", () => {
   });
 
   it("SEC-13 a `read` grantee gets 403 on every portal write endpoint, valid body or not, and the database is unchanged", async () => {
-    const before = await firmSnapshot(t, w.firmId);
+    const before = await firmSnapshot(t, w.firmId, { plus: ["document_reads", "notification_items"] });
     for (const body of ["valid", "empty"] as const) {
-      const answers = await everyWrite(w.max.client, {}, body);
+      const answers = await everyWrite(w.max.client, {}, body, (route) => !isOwnState(route), "max");
       expect(answers.filter((a) => !a.endsWith("→ 403"))).toEqual([]);
     }
-    expect(await firmSnapshot(t, w.firmId)).toBe(before);
+    expect(await firmSnapshot(t, w.firmId, { plus: ["document_reads", "notification_items"] })).toBe(before);
+  });
+
+  it("SEC-13 a `read` grantee may change its own state (mark read, confirm receipt), and the file's data stays as it was", async () => {
+    const fileData = () => firmSnapshot(t, w.firmId, { minus: ownStateTables });
+    const before = await fileData();
+    const own = routes.filter(isOwnState);
+    expect(own.length).toBe(ownStateRoutes.size);
+    const answers = await everyWrite(w.max.client, {}, "valid", isOwnState, "max");
+    expect(answers.filter((a) => !/→ 2\d\d$/.test(a))).toEqual([]);
+    // The request Max confirmed is his own; Klara's is still open (not his to confirm: 404).
+    const confirm = "/api/portal/firms/{firmId}/files/{fileId}/confirmations/{id}/confirm";
+    const klaras = await w.max.client.post(urlFor(w, confirm, "klara"), { confirmed: true });
+    expect(klaras.status).toBe(404);
+    const mine = await w.max.client.get<{ items: Array<{ id: string; status: string }> }>(
+      w.url(w.klaraFile, "confirmations"),
+    );
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: w.confirmation.max, status: "confirmed" }),
+    ]);
+    expect(await fileData()).toBe(before);
   });
 
   it("SEC-13 a staff preview gets 403 on every portal write endpoint — even previewing a read_write holder — and the database is unchanged", async () => {
-    const before = await firmSnapshot(t, w.firmId);
-    for (const grantee of [w.grantee.klara, w.grantee.bernd, w.grantee.max])
+    const snapshot = () => firmSnapshot(t, w.firmId, { plus: ["document_reads", "notification_items"] });
+    const before = await snapshot();
+    for (const [grantee, who] of [
+      [w.grantee.klara, "klara"],
+      [w.grantee.bernd, "klara"],
+      [w.grantee.max, "max"],
+    ] as const)
       for (const body of ["valid", "empty"] as const) {
-        const answers = await everyWrite(w.owner.client, previewAs(grantee), body);
+        // The account's own-state requests too: a preview looks, it never acts for the grantee.
+        const answers = await everyWrite(w.owner.client, previewAs(grantee), body, () => true, who);
         expect(answers.filter((a) => !a.endsWith("→ 403"))).toEqual([]);
       }
-    expect(await firmSnapshot(t, w.firmId)).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it("SEC-13 the refusals name the reason", async () => {

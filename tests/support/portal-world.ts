@@ -15,6 +15,7 @@ import {
 } from "../../server/modules/records/records.tables.js";
 import { inFirm } from "../../server/platform/db/scope.js";
 import { newId } from "../../server/platform/ids.js";
+import { insertCase } from "./cases-world.js";
 import { createFirm } from "./factories.js";
 import { signedInStaff } from "./factories-clients.js";
 import { categoriesOf, makePdf } from "./factories-documents.js";
@@ -323,8 +324,18 @@ export async function seed004World(t: TestApp, settings: Partial<GrantSettings> 
       })
     ).id,
   };
+  // A case Bernd opened on Klara's file: seen by him and by the household (Klara, Max).
+  const kase = await insertCase(t, firmId, {
+    clientFileId: klaraFile,
+    grantId: grant.id,
+    assigneeUserId: owner.userId,
+    accountId: bernd.userId,
+    personId: person.bernd,
+    name: "Bernd Banker",
+  });
   const base = `/api/portal/firms/${firmId}/files`;
   return {
+    kase,
     firmId,
     klaraFile,
     companyFile,
@@ -366,9 +377,16 @@ export async function auditWithAction(t: TestApp, firmId: string, action: string
   );
 }
 
-/** Every row of the firm's record tables and grantees, as one string: "did anything change?" */
-export async function firmSnapshot(t: TestApp, firmId: string): Promise<string> {
-  const tables = [
+/**
+ * Every row of the firm's record tables and grantees, as one string: "did anything change?" `plus`
+ * adds tables (e.g. an account's own state), `minus` leaves some out (e.g. the audit trail).
+ */
+export async function firmSnapshot(
+  t: TestApp,
+  firmId: string,
+  options: { plus?: string[]; minus?: string[] } = {},
+): Promise<string> {
+  const all = [
     "client_files",
     "persons",
     "contracts",
@@ -381,11 +399,18 @@ export async function firmSnapshot(t: TestApp, firmId: string): Promise<string> 
     "grantees",
     "grants",
     "audit_events",
+    "cases",
+    "case_messages",
+    "case_attachments",
+    "confirmation_requests",
+    "confirmation_evidence",
+    ...(options.plus ?? []),
   ];
+  const tables = all.filter((table) => !options.minus?.includes(table));
   const rows = await inFirm(t.deps.database, firmId, async ({ client }) => {
     const out: Record<string, unknown> = {};
     for (const table of tables)
-      out[table] = (await client.query(`select * from ${table} order by 1, 2`)).rows;
+      out[table] = (await client.query(`select * from ${table} t order by t::text`)).rows;
     return out;
   });
   return JSON.stringify(rows);

@@ -16,14 +16,19 @@ import { PageHeading } from "../ui/page-heading";
 import { PublicLayout } from "../ui/public-layout";
 import { QueryView } from "../ui/query-view";
 import { useDocumentTitle } from "../ui/use-document-title";
+import { AccessLogSection } from "./access-log-section";
 import {
   type AccountSession,
   accountSessionsQuery,
   useEndSession,
   useSignOutEverywhereElse,
 } from "./account-api";
+import { AccountDeletedNotice, DeleteAccountSection } from "./delete-account-section";
+import { ExportSection } from "./export-section";
+import { NotificationSettingsSection } from "./notification-settings-section";
 import { PasskeysSection } from "./passkeys-section";
 import { PhoneSection } from "./phone-section";
+import { ProfileSection } from "./profile-section";
 import { SecondFactorSection } from "./second-factor-section";
 
 const linkClass = "rounded font-medium text-brand-700 underline underline-offset-2";
@@ -32,10 +37,12 @@ const linkClass = "rounded font-medium text-brand-700 underline underline-offset
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const [deleted, setDeleted] = useState(false);
   useDocumentTitle(t("account.page.title"));
 
   let content: ReactNode;
-  if (me.isPending) content = <Loading />;
+  if (deleted) content = <AccountDeletedNotice />;
+  else if (me.isPending) content = <Loading />;
   else if (me.isError) content = <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   else if (!me.data)
     content = (
@@ -45,11 +52,11 @@ export function AccountPage() {
         <SignInForm />
       </Card>
     );
-  else content = <SignedIn me={me.data} />;
+  else content = <SignedIn me={me.data} onDeleted={() => setDeleted(true)} />;
   return <PublicLayout wide>{content}</PublicLayout>;
 }
 
-function SignedIn({ me }: { me: Me }) {
+function SignedIn({ me, onDeleted }: { me: Me; onDeleted: () => void }) {
   const { t } = useTranslation();
   const area = me.staffRole ? "app" : "portal";
   return (
@@ -63,6 +70,8 @@ function SignedIn({ me }: { me: Me }) {
           {t("account.page.signedInAs", { name: me.user.name, email: me.user.email })}
         </p>
       </div>
+      <ProfileSection />
+      <NotificationSettingsSection />
       <PhoneSection />
       <SecondFactorSection />
       <PasskeysSection />
@@ -76,6 +85,9 @@ function SignedIn({ me }: { me: Me }) {
           </Link>
         </Button>
       </Card>
+      <AccessLogSection />
+      <ExportSection />
+      <DeleteAccountSection isStaff={me.staffRole !== null} onDeleted={onDeleted} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { AtriumMark } from "../ui/brand";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { LanguageSwitch } from "../ui/language-switch";
+import { InboxNavLink } from "./inbox/inbox-nav";
 import { useStaff } from "./staff-context";
 
 // The router marks the current link with data-status="active" (and aria-current="page").
@@ -80,6 +81,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {t("clients.nav")}
               </Link>
             </li>
+            <InboxNavLink className={navLinkClass} />
             <li>
               <Link to="/app" activeOptions={{ exact: true }} className={navLinkClass}>
                 {t("staff.overview")}

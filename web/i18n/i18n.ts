@@ -12,9 +12,15 @@ import accountFr from "./features/account/fr.json";
 import auditDe from "./features/audit/de.json";
 import auditEn from "./features/audit/en.json";
 import auditFr from "./features/audit/fr.json";
+import casesDe from "./features/cases/de.json";
+import casesEn from "./features/cases/en.json";
+import casesFr from "./features/cases/fr.json";
 import clientsDe from "./features/clients/de.json";
 import clientsEn from "./features/clients/en.json";
 import clientsFr from "./features/clients/fr.json";
+import confirmationsDe from "./features/confirmations/de.json";
+import confirmationsEn from "./features/confirmations/en.json";
+import confirmationsFr from "./features/confirmations/fr.json";
 import documentsDe from "./features/documents/de.json";
 import documentsEn from "./features/documents/en.json";
 import documentsFr from "./features/documents/fr.json";
@@ -24,9 +30,15 @@ import importsFr from "./features/imports/fr.json";
 import inviteDe from "./features/invite/de.json";
 import inviteEn from "./features/invite/en.json";
 import inviteFr from "./features/invite/fr.json";
+import notificationsDe from "./features/notifications/de.json";
+import notificationsEn from "./features/notifications/en.json";
+import notificationsFr from "./features/notifications/fr.json";
 import portalDe from "./features/portal/de.json";
 import portalEn from "./features/portal/en.json";
 import portalFr from "./features/portal/fr.json";
+import profileDe from "./features/profile/de.json";
+import profileEn from "./features/profile/en.json";
+import profileFr from "./features/profile/fr.json";
 import recordsDe from "./features/records/de.json";
 import recordsEn from "./features/records/en.json";
 import recordsFr from "./features/records/fr.json";
@@ -47,12 +59,16 @@ const enCatalog = {
   clients: clientsEn,
   records: recordsEn,
   documents: documentsEn,
+  confirmations: confirmationsEn,
   audit: auditEn,
   imports: importsEn,
   access: accessEn,
   portal: portalEn,
   invite: inviteEn,
   account: accountEn,
+  profile: profileEn,
+  cases: casesEn,
+  notifications: notificationsEn,
 };
 
 // `satisfies` makes a key missing from the German or French catalog a type error, not a runtime surprise.
@@ -65,12 +81,16 @@ const resources = {
       clients: clientsDe,
       records: recordsDe,
       documents: documentsDe,
+      confirmations: confirmationsDe,
       audit: auditDe,
       imports: importsDe,
       access: accessDe,
       portal: portalDe,
       invite: inviteDe,
       account: accountDe,
+      profile: profileDe,
+      cases: casesDe,
+      notifications: notificationsDe,
     } satisfies typeof enCatalog,
   },
   fr: {
@@ -81,12 +101,16 @@ const resources = {
       clients: clientsFr,
       records: recordsFr,
       documents: documentsFr,
+      confirmations: confirmationsFr,
       audit: auditFr,
       imports: importsFr,
       access: accessFr,
       portal: portalFr,
       invite: inviteFr,
       account: accountFr,
+      profile: profileFr,
+      cases: casesFr,
+      notifications: notificationsFr,
     } satisfies typeof enCatalog,
   },
   en: { translation: enCatalog },

@@ -32,7 +32,11 @@ export function brandColours(primary: string | undefined): { background: string;
   // WCAG contrast against white vs. against slate-900 (#0f172a, luminance ≈ 0.0086): take the larger.
   const onWhite = 1.05 / (l + 0.05);
   const onDark = (l + 0.05) / (0.0086 + 0.05);
-  return { background, text: onWhite >= onDark ? "#ffffff" : "#0f172a" };
+  if (Math.max(onWhite, onDark) >= 4.5)
+    return { background, text: onWhite >= onDark ? "#ffffff" : "#0f172a" };
+  // Mid-tones (an orange, a bright green) reach 4.5:1 with neither white nor slate-900; black does
+  // wherever white falls short (luminance above 0.18 gives at least 4.6:1), so any firm colour is AA.
+  return { background, text: onWhite >= 4.5 ? "#ffffff" : "#000000" };
 }
 
 /**

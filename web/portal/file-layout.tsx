@@ -9,6 +9,8 @@ import { cn } from "../ui/cn";
 import { LoadError } from "../ui/load-error";
 import { Loading } from "../ui/loading";
 import { PageHeading } from "../ui/page-heading";
+import { CasesNavItem, CasesPhoneEntry } from "./cases/cases-nav";
+import { ConfirmationBanner } from "./confirmations/confirmation-banner";
 import { PortalFileContext } from "./file-context";
 import { useOverview } from "./portal-api";
 import { usePreviewId } from "./preview";
@@ -36,6 +38,7 @@ export function FileLayout() {
     <PortalFileContext value={file}>
       <div className="flex flex-col gap-6">
         <FileNav overview={data} firmId={firmId} fileId={fileId} />
+        <ConfirmationBanner key={`confirm/${firmId}/${fileId}`} />
         {/* Another file is another page: dialogs and forms start fresh. */}
         <div key={`${firmId}/${fileId}`} className="flex flex-col gap-6">
           <Outlet />
@@ -91,12 +94,30 @@ function FileNav({ overview, firmId, fileId }: { overview: PortalOverview; firmI
                 className={navLinkClass}
               >
                 {t(`portal.sections.${s}`)}
+                {s === "documents" ? <UnreadBadge count={overview.unreadDocuments} /> : null}
               </Link>
             </li>
           ))}
+          <CasesNavItem overview={overview} params={params} className={navLinkClass} />
         </ul>
       </nav>
+      <CasesPhoneEntry overview={overview} params={params} />
     </div>
+  );
+}
+
+/** The mailbox's count beside "Documents": the number, and for screen readers what it counts. */
+function UnreadBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <span
+      data-testid="nav-unread"
+      className="ml-2 inline-flex min-w-6 items-center justify-center rounded-full bg-amber-300 px-1.5 text-sm font-semibold text-slate-900"
+    >
+      <span aria-hidden="true">{count}</span>
+      <span className="sr-only">{t("portal.overview.unreadShort", { count })}</span>
+    </span>
   );
 }
 

@@ -4,10 +4,13 @@ import type { PortalOverview } from "../../contracts/portal";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { useDocumentTitle } from "../ui/use-document-title";
+import { AssetAllocation } from "./asset-allocation";
 import { BusinessTables } from "./business-tables";
 import { usePortalFile } from "./file-context";
+import { NewsCard } from "./news-card";
 import { sumByCurrency, usePortalFormat } from "./portal-format";
 import { SectionHeader } from "./portal-ui";
+import { ReportButton } from "./report-button";
 import { sectionCount, shownSections } from "./sections";
 
 /** `/portal/$firmId/$fileId/`: the file at a glance — private view (cover, assets) or business tables. */
@@ -25,6 +28,8 @@ export function OverviewPage() {
           {t("portal.overview.caseHandler", { name: overview.caseHandler.name })}
         </p>
       ) : null}
+      <NewsCard overview={overview} />
+      <ReportButton />
       {overview.view === "private" ? (
         <div className="grid gap-4 md:grid-cols-2">
           {overview.counts.contracts > 0 ? <CoverCard overview={overview} /> : null}
@@ -92,14 +97,7 @@ function AssetTotalsCard({ overview }: { overview: PortalOverview }) {
           </p>
         ))}
       </div>
-      <dl className="flex flex-col divide-y divide-slate-200">
-        {overview.assetTotals.map((row) => (
-          <div key={`${row.kind}-${row.currency}`} className="flex justify-between gap-4 py-2">
-            <dt className="text-base text-slate-700">{t(`records.assetKind.${row.kind}`)}</dt>
-            <dd className="text-base text-slate-900 tabular-nums">{format.money(row.value, row.currency)}</dd>
-          </div>
-        ))}
-      </dl>
+      <AssetAllocation rows={overview.assetTotals} />
     </Card>
   );
 }
@@ -134,7 +132,15 @@ function SectionTiles({ overview }: { overview: PortalOverview }) {
                     {t(`portal.sections.${section}`)}
                   </span>
                   {count !== null ? (
-                    <span className="text-sm text-slate-700">{t("portal.overview.entries", { count })}</span>
+                    <span className="text-sm text-slate-700">
+                      {t("portal.overview.entries", { count })}
+                      {section === "documents" && overview.unreadDocuments > 0 ? (
+                        <span className="font-semibold text-brand-800" data-testid="tile-unread">
+                          {" · "}
+                          {t("portal.overview.unreadShort", { count: overview.unreadDocuments })}
+                        </span>
+                      ) : null}
+                    </span>
                   ) : (
                     <span className="text-sm text-slate-700">{t("portal.overview.familyHint")}</span>
                   )}

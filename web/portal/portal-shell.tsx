@@ -1,5 +1,5 @@
 import { useParams } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type CSSProperties, type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalFirm } from "../../contracts/portal";
 import { AccountLink } from "../account/account-link";
@@ -59,9 +59,20 @@ function PortalHeader({ firm, preview }: { firm: PortalFirm | undefined; preview
   const signOut = useSignOut();
   const colours = brandColours(firm?.primaryColor);
   const logo = useLogoSrc(firm?.logoUrl);
+  useThemeColour(colours.background);
 
   return (
-    <header style={{ backgroundColor: colours.background, color: colours.text }}>
+    <header
+      // The focus ring takes the header's text colour, which reads on the firm's colour by construction.
+      style={
+        {
+          backgroundColor: colours.background,
+          color: colours.text,
+          "--header-text": colours.text,
+        } as CSSProperties
+      }
+      className="[&_:focus-visible]:outline-[var(--header-text)]"
+    >
       {/* Phones put the firm's name on its own line, in full; the controls follow on the right. */}
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6 sm:py-4">
         <div className="flex min-w-0 flex-1 basis-56 items-center gap-3">
@@ -79,11 +90,12 @@ function PortalHeader({ firm, preview }: { firm: PortalFirm | undefined; preview
             >
               {firm?.name ?? "Atrium"}
             </span>
-            <span className="block text-sm opacity-90">{t("portal.title")}</span>
+            <span className="block text-sm">{t("portal.title")}</span>
           </span>
         </div>
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <LanguageSwitch
+            className="[&_select]:min-h-11"
             value={language}
             disabled={updateLanguage.isPending}
             onChange={(next) => updateLanguage.mutate(next)}
@@ -108,4 +120,20 @@ function PortalHeader({ firm, preview }: { firm: PortalFirm | undefined; preview
       ) : null}
     </header>
   );
+}
+
+/**
+ * The browser's and an installed app's bar take the firm's colour while the portal shows its header
+ * (PORTAL-11); the page's own theme colour comes back when the portal is left.
+ */
+function useThemeColour(colour: string) {
+  useEffect(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="theme-color"]');
+    if (!meta) return;
+    const before = meta.content;
+    meta.content = colour;
+    return () => {
+      meta.content = before;
+    };
+  }, [colour]);
 }

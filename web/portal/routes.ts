@@ -1,5 +1,9 @@
 import { createRoute, notFound, redirect } from "@tanstack/react-router";
 import { rootRoute } from "../root";
+import { isCaseKind } from "./cases/case-kinds";
+import { CasePage } from "./cases/case-page";
+import { CasesPage } from "./cases/cases-page";
+import { NewCasePage } from "./cases/new-case-page";
 import { FileLayout } from "./file-layout";
 import { OverviewPage } from "./overview-page";
 import { PortalArea } from "./portal-area";
@@ -54,8 +58,40 @@ const portalSectionRoute = createRoute({
   component: SectionPage,
 });
 
+/** `/portal/$firmId/$fileId/cases`: messages and requests to the firm (PORTAL-6, PORTAL-7). */
+const portalCasesRoute = createRoute({
+  getParentRoute: () => portalFileRoute,
+  path: "/cases",
+  component: CasesPage,
+});
+
+/** `/portal/$firmId/$fileId/cases/new/$kind`: the form that sends one kind of case. */
+const portalNewCaseRoute = createRoute({
+  getParentRoute: () => portalFileRoute,
+  path: "/cases/new/$kind",
+  beforeLoad: ({ params }) => {
+    if (!isCaseKind(params.kind)) throw notFound();
+  },
+  component: NewCasePage,
+});
+
+/** `/portal/$firmId/$fileId/cases/$caseId?sent=<kind>`: one case; `sent` shows the confirmation. */
+const portalCaseRoute = createRoute({
+  getParentRoute: () => portalFileRoute,
+  path: "/cases/$caseId",
+  validateSearch: (search: Record<string, unknown>): { sent?: string } =>
+    typeof search.sent === "string" && search.sent !== "" ? { sent: search.sent } : {},
+  component: CasePage,
+});
+
 /** The client portal's routes. */
 export const portalRoute = portalBaseRoute.addChildren([
   portalHomeRoute,
-  portalFileRoute.addChildren([portalOverviewRoute, portalSectionRoute]),
+  portalFileRoute.addChildren([
+    portalOverviewRoute,
+    portalSectionRoute,
+    portalCasesRoute,
+    portalNewCaseRoute,
+    portalCaseRoute,
+  ]),
 ]);

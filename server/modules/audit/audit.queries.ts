@@ -18,6 +18,8 @@ export interface AuditFilter {
   actorUserId?: string;
   from?: Date;
   to?: Date;
+  /** A further condition a caller states (the account's own events, decided in access). */
+  also?: SQL;
 }
 
 /** Matches an action prefix literally: "_" and "%" in action names are not wildcards. */
@@ -34,6 +36,7 @@ function conditions(firmId: string, filter: AuditFilter, after: AuditCursor | un
     filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
     filter.from ? gte(auditEvents.at, filter.from) : undefined,
     filter.to ? lt(auditEvents.at, filter.to) : undefined,
+    filter.also,
     // Exact to the microsecond (a JavaScript Date would round), so no event is skipped or repeated.
     after
       ? sql`(${auditEvents.at}, ${auditEvents.seq}) < (timestamptz 'epoch' + ${after.atMicros}::bigint * interval '1 microsecond', ${after.seq}::bigint)`

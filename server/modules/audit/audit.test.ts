@@ -189,7 +189,9 @@ describe("audit views: a file's history and the firm log (AUDIT-1)", () => {
 
     it("filters by actor, client file, action prefix and period", async () => {
       const byActor = await admin.get<AuditPage>(`/api/audit?actorUserId=${ownerId}&limit=100`);
-      expect(byActor.body.items).toHaveLength(60);
+      // The 60 recorded on the file, and Otto's own sign-in at the start.
+      expect(byActor.body.items).toHaveLength(61);
+      expect(byActor.body.items.filter((i) => i.action === "account.sign_in")).toHaveLength(1);
       const byFile = await admin.get<AuditPage>(`/api/audit?clientFileId=${otherFile.id}`);
       expect(byFile.body.items.map((i) => i.action)).toEqual(["contract_status.update"]);
       const byAction = await admin.get<AuditPage>("/api/audit?action=firm.");

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   type DocumentDetail,
   type DocumentList,
@@ -9,11 +8,14 @@ import {
   type UpdateDocument,
 } from "../../../contracts/documents.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
-import { AppError, type FieldProblem, invalidField } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
+import { parseFields } from "../../platform/http/zod-fields.js";
 import { newId } from "../../platform/ids.js";
 import { assertCanOnFile } from "../access/client-files.access.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { supersedeConfirmations } from "../confirmations/supersede.js";
+import { notifyDocumentShared } from "../notifications/document-events.js";
 import { presentCategory, presentDocument, presentDocumentDetail } from "./documents.presenter.js";
 import {
   claimOnFile,
@@ -35,6 +37,9 @@ import type { StoredUpload } from "./documents.upload.js";
 
 const entityType = "document";
 
+/** What a notification of a shared document names: its title and category. */
+const pick = (d: { title: string; categoryId: string }) => ({ title: d.title, categoryId: d.categoryId });
+
 /** The storage key of an upload: ids only, never a name a user sent; unique per upload. */
 export function storageKeyFor(firmId: string, documentId: string): string {
   return `${firmId}/documents/${documentId}/${newId()}`;
@@ -42,29 +47,7 @@ export function storageKeyFor(firmId: string, documentId: string): string {
 
 /** Validates multipart text fields with a contract schema; problems name their field like JSON bodies do. */
 export function parseUploadFields(fields: Record<string, string>): DocumentUploadFields {
-  const parsed = documentUploadFieldsSchema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  throw new AppError("invalid", "errors.invalid", {}, { fields: parsed.error.issues.map(issueToField) });
-}
-
-function issueToField(issue: z.core.$ZodIssue): FieldProblem {
-  const field = issue.path.join(".") || "body";
-  switch (issue.code) {
-    case "too_small":
-      return Number(issue.minimum) <= 1
-        ? { field, message: "field.required" }
-        : { field, message: "field.too_short", params: { min: Number(issue.minimum) } };
-    case "too_big":
-      return { field, message: "field.too_long", params: { max: Number(issue.maximum) } };
-    case "unrecognized_keys":
-      return { field: issue.keys[0] ?? field, message: "field.unknown" };
-    case "invalid_type":
-      return { field, message: issue.input === undefined ? "field.required" : "field.type" };
-    case "invalid_value":
-      return { field, message: "field.choice", params: { options: issue.values.map(String).join(", ") } };
-    default:
-      return { field, message: "field.type" };
-  }
+  return parseFields(documentUploadFieldsSchema, fields);
 }
 
 /** Checks that a category may be chosen now: the firm's and active (a kept inactive one stays allowed). */
@@ -150,6 +133,8 @@ export async function createDocument(
     updatedAt: audit.at,
   });
   await insertVersion(tx, versionRow(documentId, 1, stored, actor.user.id, audit.at));
+  if (fields.sharedToPortal)
+    await notifyDocumentShared(tx, { clientFileId: fileId, documentId, ...pick(fields), at: audit.at });
   const detail = await getDocument({ tx, actor, audit }, fileId, documentId);
   await recordAudit(tx, audit, {
     action: "document.create",
@@ -202,6 +187,10 @@ export async function addVersion(
     const version = locked.currentVersion + 1;
     await insertVersion(tx, versionRow(documentId, version, stored, actor.user.id, audit.at));
     await updateDocumentRow(tx, documentId, { currentVersion: version, updatedAt: audit.at });
+    // A new version needs a new confirmation of receipt (PORTAL-5).
+    await supersedeConfirmations(tx, audit, fileId, documentId, version);
+    if (locked.sharedToPortal)
+      await notifyDocumentShared(tx, { clientFileId: fileId, documentId, ...pick(locked), at: audit.at });
   });
 }
 
@@ -233,6 +222,8 @@ export async function shareDocument(
   const before = await loadPresented(tx, fileId, documentId);
   if (locked.sharedToPortal === shared) return before;
   await updateDocumentRow(tx, documentId, { sharedToPortal: shared, updatedAt: audit.at });
+  if (shared)
+    await notifyDocumentShared(tx, { clientFileId: fileId, documentId, ...pick(locked), at: audit.at });
   const after = await loadPresented(tx, fileId, documentId);
   await recordAudit(tx, audit, {
     action: shared ? "document.share" : "document.unshare",

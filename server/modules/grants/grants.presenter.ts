@@ -35,6 +35,7 @@ export function settingsOf(row: SettingsColumns): GrantSettings {
     showProductName: row.showProductName,
     caseHandlerId: row.caseHandlerId,
     showCaseHandler: row.showCaseHandler,
+    casesPrimaryContactsOnly: row.casesPrimaryContactsOnly,
   };
 }
 

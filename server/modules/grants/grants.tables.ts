@@ -32,6 +32,7 @@ function settingsColumns() {
     showProductName: boolean("show_product_name").notNull().default(false),
     caseHandlerId: text("case_handler_id"),
     showCaseHandler: boolean("show_case_handler").notNull().default(true),
+    casesPrimaryContactsOnly: boolean("cases_primary_contacts_only").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   };

@@ -19,6 +19,7 @@ import { presentMe, signIn, signOut, updateLanguage } from "./identity.service.j
 import { users } from "./identity.tables.js";
 import { signInPasskeyOptions } from "./passkey-sign-in.js";
 import { forwardCookies, toSignedInUser } from "./session.js";
+import { recordSignIn } from "./sign-in-audit.js";
 import { completeSignIn, resendSignInCode, type SecondFactorProof } from "./sign-in-challenge.service.js";
 import type { AuthenticationResponseJSON } from "./webauthn.js";
 
@@ -27,7 +28,8 @@ export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
   const devMailbox = deps.devMailboxDir !== null;
   /** Completes the browser's sign-in with its second factor and answers the new `Me`. */
   const finishSignIn = async (request: FastifyRequest, reply: FastifyReply, proof: SecondFactorProof) => {
-    const { userId, setCookies } = await completeSignIn(deps, request, proof);
+    const { userId, setCookies, method } = await completeSignIn(deps, request, proof);
+    await recordSignIn(deps, request, userId, method);
     reply.header("set-cookie", setCookies);
     const [user] = await inScope(deps.database, { userId }, (tx) =>
       tx.db.select().from(users).where(eq(users.id, userId)),
@@ -55,6 +57,7 @@ export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
       );
       forwardCookies(headers, reply);
       if (secondFactor) return { secondFactor };
+      await recordSignIn(deps, request, user.id, "password");
       return presentMe(await loadActor(deps.database, user), devMailbox);
     },
   );

@@ -13,6 +13,7 @@ import type { Auth } from "./auth.js";
 import { users } from "./identity.tables.js";
 import { admitPasswordCheck, forgetPasswordChecks } from "./password-checks.js";
 import { type SignedInUser, toFetchHeaders, toSignedInUser } from "./session.js";
+import { recordFailedSignIn } from "./sign-in-audit.js";
 import { challengeIfRequired, type SecondFactorChallenge } from "./sign-in-challenge.service.js";
 
 /**
@@ -38,8 +39,10 @@ export async function signIn(
     signedIn = await attempt();
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 429) throw new AppError("rate_limited");
-    if (error instanceof APIError && error.statusCode < 500)
+    if (error instanceof APIError && error.statusCode < 500) {
+      await recordFailedSignIn(deps, request, email);
       throw new AppError("unauthorized", "errors.bad_credentials");
+    }
     throw error;
   }
   const user = toSignedInUser(signedIn.response.user);

@@ -163,13 +163,13 @@ async function sessionCookie(deps: ChallengeDeps, token: string): Promise<string
  * Completes a sign-in with its second factor (SEC-8): the SMS code of this challenge (before its
  * expiry), an authenticator code not used before, or a passkey's signature over this challenge with a
  * grown counter; a wrong answer counts, the fifth ends the challenge. Then a new session is made — its id exists only from now on (SEC-9) — and the challenge
- * is used up. Answers the account's id and the cookies to set.
+ * is used up. Answers the account's id, the cookies to set and the factor that answered.
  */
 export async function completeSignIn(
   deps: ChallengeDeps,
   request: FastifyRequest,
   proof: SecondFactorProof,
-): Promise<{ userId: string; setCookies: string[] }> {
+): Promise<{ userId: string; setCookies: string[]; method: "sms" | "totp" | "passkey" }> {
   const now = deps.clock.now();
   const outcome = await inScope(deps.database, {}, async (tx) => {
     const challenge = await openChallenge(deps, tx, request);
@@ -190,7 +190,8 @@ export async function completeSignIn(
       .update(signInChallenges)
       .set({ consumedAt: now })
       .where(eq(signInChallenges.id, challenge.id));
-    return { userId: challenge.userId } as const;
+    const method = "passkey" in proof ? "passkey" : (challenge.method as "sms" | "totp");
+    return { userId: challenge.userId, method } as const;
   });
   if ("wrong" in outcome) {
     if (outcome.wrong)
@@ -207,6 +208,7 @@ export async function completeSignIn(
   if (!session) throw new Error("the session could not be created");
   return {
     userId: outcome.userId,
+    method: outcome.method,
     setCookies: [await sessionCookie(deps, session.token), cookie(CHALLENGE_COOKIE, "", 0)],
   };
 }

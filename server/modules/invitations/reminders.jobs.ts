@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Clock } from "../../platform/clock.js";
 import type { Database } from "../../platform/db/pool.js";
 import { inFirm, inScope } from "../../platform/db/scope.js";
-import { defineJob, type JobDefinition, type JobQueue } from "../../platform/jobs/queue.js";
+import { everyMinuteSweep, sweptWorkJob } from "../../platform/jobs/job-shapes.js";
+import type { JobDefinition, JobQueue } from "../../platform/jobs/queue.js";
 import { issueToken } from "../../platform/tokens/one-time-tokens.js";
 import { recordAudit, systemAuditContext } from "../audit/audit.service.js";
 import { grantees } from "../grants/grants.tables.js";
@@ -19,7 +20,6 @@ import { clientInvitations } from "./invitations.tables.js";
 /** Due invitations claimed per statement: one batch of reminder jobs is one insert. */
 export const SWEEP_BATCH = 5000;
 
-const sweepPayload = z.object({});
 const remindPayload = z.object({
   firmId: z.uuid(),
   invitationId: z.uuid(),
@@ -27,30 +27,9 @@ const remindPayload = z.object({
 });
 type RemindPayload = z.infer<typeof remindPayload>;
 
-const sweepJob = defineJob({
-  name: "invitations.sweep-reminders",
-  payload: sweepPayload,
-  retryLimit: 0,
-  retryDelay: 60,
-  retryBackoff: false,
-  cron: "* * * * *",
-  handler: async () => {
-    throw new Error("bound by createReminderJobs()");
-  },
-});
+const sweepJob = everyMinuteSweep("invitations.sweep-reminders");
 
-const remindJob = defineJob({
-  name: "invitations.remind",
-  payload: remindPayload,
-  batchSize: 20,
-  expireInSeconds: 90,
-  retryLimit: 5,
-  retryDelay: 10,
-  retryBackoff: true,
-  handler: async () => {
-    throw new Error("bound by createReminderJobs()");
-  },
-});
+const remindJob = sweptWorkJob("invitations.remind", remindPayload, 90);
 
 /** What the reminder jobs need from the process. */
 export interface ReminderDeps extends InvitationMailDeps {
@@ -165,7 +144,7 @@ export async function sendReminder(deps: ReminderDeps, payload: RemindPayload): 
 
 /** The reminder jobs with their handlers bound to this process's dependencies. */
 export function createReminderJobs(deps: ReminderDeps): JobDefinition[] {
-  const sweep: JobDefinition<typeof sweepPayload> = {
+  const sweep: typeof sweepJob = {
     ...sweepJob,
     handler: async () => {
       await sweepDueReminders(deps);

@@ -59,6 +59,8 @@ export interface FileDocumentRow {
     sizeBytes: number;
     sha256: string;
   };
+  /** Whether the reading account has not yet opened (or marked) this version of it. */
+  unread: boolean;
 }
 
 /** A portal file read: its function (OpeningRead) and how its raw rows become the list's rows. */
@@ -105,14 +107,35 @@ function viewerGrants(viewer: "account" | "grantee"): string {
        where ge.firm_id = firm and ${who} and (ge.expires_at is null or ge.expires_at > at))`;
 }
 
-/** A list function's body: `select` (which uses `vg`) for an account, or for a previewed grantee. */
-function listBody(select: string): string {
+/**
+ * A list function's body: `select` (which uses `vg`) for an account, or for a previewed grantee;
+ * `before` runs first in each branch (e.g. to set a variable the select reads).
+ */
+function listBody(select: string, before = { account: "", grantee: "" }): string {
   return `if grantee is null then
+        ${before.account}
         return query ${viewerGrants("account")} ${select};
       else
+        ${before.grantee}
         return query ${viewerGrants("grantee")} ${select};
       end if;`;
 }
+
+/**
+ * Whose reads decide a document's `unread` (document-reads.tables.ts): the signed-in account, or in a
+ * preview the previewed grantee's account (none while pending: everything is unread for them).
+ */
+const readerOf = {
+  account: "reader_id := account;",
+  grantee:
+    "select ge.account_id into reader_id from public.grantees ge where ge.firm_id = firm and ge.id = grantee;",
+};
+
+/** The document columns the function answers; its last one, `unread`, came later (see below). */
+const documentColumns = `id uuid, client_file_id uuid, title text, category_id uuid, contract_id uuid, claim_id uuid,
+              document_date text, current_version integer, created_at timestamptz, category_key text,
+              category_name text, storage_key text, file_name text, content_type text, size_bytes bigint,
+              sha256 text, unread boolean`;
 
 /** What both functions take, and where the rules' unqualified table names resolve. */
 const listFunction = {
@@ -142,25 +165,38 @@ export async function createPortalFileRowsFunctions(client: pg.PoolClient | pg.C
            and exists (select 1 from vg g where ${grantShowsRowSql("contract", "g")})
          order by l.code asc nulls last, contracts.insurer, contracts.id`),
   });
+  // Its columns gained `unread`: `create or replace` cannot change them, so a function without it goes.
+  await client.query(`
+    do $$ begin
+      if exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                  where n.nspname = 'public' and p.proname = 'portal_file_documents'
+                    and not ('unread' = any (coalesce(p.proargnames, '{}')))) then
+        drop function public.portal_file_documents(uuid, text, uuid, timestamptz);
+      end if;
+    end $$`);
   await createFirmFunction(client, {
     ...listFunction,
     name: "portal_file_documents",
-    columns: `id uuid, client_file_id uuid, title text, category_id uuid, contract_id uuid, claim_id uuid,
-              document_date text, current_version integer, created_at timestamptz, category_key text,
-              category_name text, storage_key text, file_name text, content_type text, size_bytes bigint,
-              sha256 text`,
-    body: listBody(`
+    columns: documentColumns,
+    declare: "reader_id text;",
+    body: listBody(
+      `
         select documents.id, documents.client_file_id, documents.title, documents.category_id,
                documents.contract_id, documents.claim_id, documents.document_date::text,
                documents.current_version, documents.created_at, k.key, k.name, v.storage_key,
-               v.file_name, v.content_type, v.size_bytes, v.sha256
+               v.file_name, v.content_type, v.size_bytes, v.sha256,
+               not exists (select 1 from public.document_reads r
+                            where r.firm_id = documents.firm_id and r.document_id = documents.id
+                              and r.user_id = reader_id and r.version >= documents.current_version)
           from public.documents documents
           join public.document_categories k on k.firm_id = documents.firm_id and k.id = documents.category_id
           join public.document_versions v on v.firm_id = documents.firm_id
            and v.document_id = documents.id and v.version = documents.current_version
          where documents.firm_id = firm and documents.client_file_id = file
            and exists (select 1 from vg g where ${grantShowsRowSql("document", "g")})
-         order by documents.created_at desc, documents.id desc`),
+         order by documents.created_at desc, documents.id desc`,
+      readerOf,
+    ),
   });
 }
 
@@ -219,6 +255,7 @@ export const fileDocuments = fileRowsRead<FileDocumentRow>("portal_file_document
       sizeBytes: Number(r.size_bytes),
       sha256: text(r.sha256),
     },
+    unread: r.unread === true,
   })),
 );
 

@@ -1,12 +1,18 @@
 import type { AccessLevel, GrantFeature } from "../../../contracts/grants.js";
 import { grantFeatures } from "../../../contracts/grants.js";
-import type { CoverGroup, PortalContract, PortalOverview } from "../../../contracts/portal.js";
+import {
+  type CoverGroup,
+  type PortalContract,
+  type PortalOverview,
+  portalNewsDays,
+} from "../../../contracts/portal.js";
 import type { AssetKind } from "../../../contracts/records.js";
 import { type FileAccess, viewerFeatures } from "../access/portal-access.js";
 import { editGrantIds, familyManagerOf } from "../access/portal-edits.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
 import { changeableLists, creatableLists, sharedLists } from "../access/portal-sharing.js";
 import { presentPortalAsset, presentPortalContract, toCents, totalsByCurrency } from "./portal.presenter.js";
+import { readFileNews } from "./portal-document-reads.queries.js";
 import { listShownAssets, listShownContracts } from "./portal-lists.queries.js";
 import {
   assetTotalsByKind,
@@ -14,6 +20,9 @@ import {
   findCaseHandlerName,
   findPortalFile,
 } from "./portal-overview.queries.js";
+
+/** How many entries the overview's "what is new" shows at most. */
+const newsItems = 6;
 
 /** Statuses under which a contract is cover the client has (own, or held elsewhere). */
 const inForceStatuses = new Set(["own", "foreign", "partly_foreign"]);
@@ -94,6 +103,8 @@ export async function portalOverview(work: PortalWork, fileId: string): Promise<
           ),
         }
       : null;
+  const since = new Date(work.now.getTime() - portalNewsDays * 24 * 60 * 60 * 1000);
+  const news = await readFileNews(work.tx, access, since, newsItems, grant.showProductName);
   return {
     file,
     view: grant.view,
@@ -119,5 +130,7 @@ export async function portalOverview(work: PortalWork, fileId: string): Promise<
       value: t.value,
     })),
     tables,
+    unreadDocuments: news.unreadDocuments,
+    news: news.items,
   };
 }

@@ -186,6 +186,7 @@ export function presentPortalDocument(row: ShownDocumentRow): PortalDocument {
     previewable: isPreviewable(current.contentType),
     contractId: d.contractId,
     claimId: d.claimId,
+    unread: row.unread,
   };
 }
 

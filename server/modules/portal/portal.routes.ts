@@ -1,5 +1,6 @@
 import type { App, AppDeps } from "../../deps.js";
 import { portalWriteGate } from "../access/portal-scope.js";
+import { portalDocumentReadRoutes } from "./portal-document-reads.routes.js";
 import { portalReadRoutes } from "./portal-read.routes.js";
 import { portalWriteRoutes } from "./portal-write.routes.js";
 
@@ -12,4 +13,6 @@ export async function portalRoutes(app: App, deps: AppDeps): Promise<void> {
     await portalReadRoutes(scope, deps);
     await portalWriteRoutes(scope, deps);
   });
+  // The account's own mailbox state, not a change of the file: outside the write gate.
+  await portalDocumentReadRoutes(app, deps);
 }

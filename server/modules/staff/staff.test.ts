@@ -26,9 +26,10 @@ describe("staff members", () => {
   const advisor = () => nth(a.members, 1);
   const assistant = () => nth(a.members, 2);
 
+  /** The audited changes of a staff membership (the account's own sign-ins are rows of its own). */
   async function auditActions(firmId: string, entityId: string) {
     const { rows } = await t.deps.database.owner.query<{ action: string }>(
-      "select action from audit_events where firm_id = $1 and entity_id = $2 order by at, id",
+      "select action from audit_events where firm_id = $1 and entity_type = 'staff_member' and entity_id = $2 order by at, id",
       [firmId, entityId],
     );
     return rows.map((r) => r.action);

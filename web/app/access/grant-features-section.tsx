@@ -43,7 +43,12 @@ export function GrantFeaturesSection({
           />
         ))}
       </CheckboxGroup>
-      <p className="text-sm text-slate-600">{t("access.editor.featuresNote")}</p>
+      <CheckboxField
+        label={t("access.editor.casesPrimaryContactsOnly")}
+        hint={t("access.editor.casesPrimaryContactsOnlyHint")}
+        checked={settings.casesPrimaryContactsOnly}
+        onChange={(event) => onChange({ casesPrimaryContactsOnly: event.target.checked })}
+      />
 
       <fieldset className="flex flex-col gap-1 border-t border-slate-200 pt-4">
         <legend className="text-sm font-semibold text-slate-900">{t("access.editor.viewLegend")}</legend>

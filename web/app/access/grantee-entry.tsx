@@ -11,6 +11,7 @@ import { type GranteeAction, useGranteeMutations } from "./access-api";
 import { AccessBadge, StatusBadge, useExpiryFormat } from "./access-format";
 import { GranteeEditDialog } from "./grantee-edit-dialog";
 import { GranteeInvitation } from "./invitation-panel";
+import { RemoveAccountButton } from "./remove-account-button";
 import { usePreview } from "./use-preview";
 
 /** The file a person grantee belongs to: "Musterfirma (K-10023)", or that it cannot be opened. */
@@ -154,6 +155,7 @@ export function GranteeEntry({
             <span className="sr-only"> {t("access.entry.of", { name, grant: grantee.grantName })}</span>
           </Button>
         ) : null}
+        {canManage ? <RemoveAccountButton grantee={grantee} /> : null}
         {canManage && stored === "revoked" ? (
           <Button variant="secondary" size="sm" busy={busy("reinstate")} onClick={() => act("reinstate")}>
             {t("access.entry.reinstate")}

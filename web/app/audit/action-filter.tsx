@@ -16,7 +16,7 @@ export const actionPrefixes = [
   "portal.",
 ] as const;
 
-/** Firm-wide prefixes on top of the file ones (settings, staff, grants, imports, the log itself). */
+/** Firm-wide prefixes on top of the file ones (settings, staff, grants, imports, sign-ins, the log itself). */
 export const firmActionPrefixes = [
   ...actionPrefixes,
   "firm.",
@@ -27,6 +27,7 @@ export const firmActionPrefixes = [
   "grant.",
   "grant_profile.",
   "import.",
+  "account.",
   "audit_log.",
 ] as const;
 

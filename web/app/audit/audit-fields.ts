@@ -208,6 +208,11 @@ const entityFields: Record<string, Record<string, FieldSpec>> = {
     status: { format: code("audit.values.granteeStatus") },
   },
   audit_log: { filter: { format: exportFilter, whole: true } },
+  account: {
+    method: { format: code("audit.values.signInMethod") },
+    reason: { format: code("audit.values.signInFailure") },
+    by: { format: code("audit.values.deletedBy") },
+  },
 };
 
 const idLike = (field: string) => /(^id$|[a-z]Ids?$)/.test(field);

@@ -12,6 +12,7 @@ import { useDocumentTitle } from "../../ui/use-document-title";
 import { AccessTab } from "../access/access-tab";
 import { HistoryTab } from "../audit/history-tab";
 import { DocumentsTab } from "../documents/documents-tab";
+import { FileCasesLink } from "../inbox/inbox-nav";
 import { AddressesTab } from "../records/addresses-tab";
 import { AssetsTab } from "../records/assets-tab";
 import { ClaimsTab } from "../records/claims-tab";
@@ -72,6 +73,7 @@ export function ClientFilePage({ fileId }: { fileId: string }) {
         <PageHeading>{data.displayName}</PageHeading>
         <Badge>{t(`clients.kind.${data.kind}`)}</Badge>
         <span className="text-sm text-slate-600 tabular-nums">{data.number}</span>
+        <FileCasesLink fileId={fileId} />
       </div>
       {/* Many tabs: on a tablet the tab list scrolls sideways instead of wrapping. */}
       <Tabs label={t("clients.tabsLabel")} items={tabs} className="[&>[role=tablist]]:overflow-x-auto" />

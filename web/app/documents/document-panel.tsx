@@ -7,6 +7,7 @@ import { errorMessage } from "../../ui/api";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { QueryView } from "../../ui/query-view";
+import { ConfirmationPanel } from "./confirmation-panel";
 import { DocumentDetailsForm } from "./document-details-form";
 import { DocumentVersions, NewDocumentVersion } from "./document-versions";
 import { downloadUrl, useDeleteDocument, useDocument } from "./documents-api";
@@ -62,6 +63,7 @@ export function DocumentPanel({
           <DocumentDetailsForm fileId={fileId} doc={doc} categories={categories} contracts={contracts} />
           <DocumentVersions fileId={fileId} doc={doc} />
           <NewDocumentVersion fileId={fileId} doc={doc} />
+          <ConfirmationPanel fileId={fileId} doc={doc} />
           <DeleteDocument fileId={fileId} doc={doc} onDeleted={onClose} />
         </Card>
       )}

@@ -1,3 +1,5 @@
+import { deConfirmations } from "./de-confirmations.js";
+import { deNotifications } from "./de-notifications.js";
 import { dePortal } from "./de-portal.js";
 
 /**
@@ -153,4 +155,6 @@ export const de = {
     },
   },
   ...dePortal,
+  ...deConfirmations,
+  ...deNotifications,
 };

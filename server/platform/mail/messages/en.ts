@@ -1,3 +1,5 @@
+import { enConfirmations } from "./en-confirmations.js";
+import { enNotifications } from "./en-notifications.js";
 import { enPortal } from "./en-portal.js";
 import type { Catalog } from "./index.js";
 
@@ -57,4 +59,6 @@ export const en: Catalog = {
       "You are receiving this email because {{firmName}} shares information with you in the client portal on Atrium.",
   },
   ...enPortal,
+  ...enConfirmations,
+  ...enNotifications,
 };

@@ -1,3 +1,5 @@
+import { frConfirmations } from "./fr-confirmations.js";
+import { frNotifications } from "./fr-notifications.js";
 import { frPortal } from "./fr-portal.js";
 import type { Catalog } from "./index.js";
 
@@ -161,4 +163,6 @@ export const fr: Catalog = {
     },
   },
   ...frPortal,
+  ...frConfirmations,
+  ...frNotifications,
 };

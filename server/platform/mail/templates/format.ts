@@ -13,3 +13,13 @@ export function formatInstant(iso: string, language: string): string {
     timeZoneName: "short",
   }).format(new Date(iso));
 }
+
+/** A day the way a reader of this language writes it ("25. November 2026"), for dates without a time. */
+export function formatDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone,
+  }).format(new Date(iso));
+}

@@ -2,6 +2,8 @@ import type { EmailTemplate, EmailTemplateName, EmailTemplates } from "../render
 import { accessChanged } from "./access-changed.js";
 import { accessGranted } from "./access-granted.js";
 import { clientInvitation } from "./client-invitation.js";
+import { confirmationRequest } from "./confirmation-request.js";
+import { notificationDigest } from "./notification-digest.js";
 import { passwordReset } from "./password-reset.js";
 import { staffInvitation } from "./staff-invitation.js";
 import { welcomeAdmin } from "./welcome-admin.js";
@@ -17,4 +19,6 @@ export const emailTemplates: { readonly [K in EmailTemplateName]: EmailTemplate<
   "client-invitation": clientInvitation,
   "access-granted": accessGranted,
   "password-reset": passwordReset,
+  "confirmation-request": confirmationRequest,
+  "notification-digest": notificationDigest,
 };
