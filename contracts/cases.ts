@@ -9,9 +9,17 @@ import { currencySchema, moneyInputSchema, premiumFrequencies } from "./records.
 // to `caseAttachmentLimits.files` parts named `files`. Field errors name the body's path
 // (`details.dateOfLoss`, `body`, …) or `files` for a refused file.
 
-/** What a case is about; each kind is created by one portal feature (`caseKindFeature`). */
+/** What a client's case is about; each kind is created by one portal feature (`caseKindFeature`). */
 export const caseKinds = ["message", "claim_report", "contract_capture", "quote_request", "upload"] as const;
 export type CaseKind = (typeof caseKinds)[number];
+
+/**
+ * Every kind the firm's inbox holds: the clients' kinds and `confirmation`, a confirmation request
+ * (PORTAL-5) the firm waits on. A confirmation case is opened by the request itself, never through the
+ * portal, and the portal's case list does not show it (the portal shows the request as a banner).
+ */
+export const inboxCaseKinds = [...caseKinds, "confirmation"] as const;
+export type InboxCaseKind = (typeof inboxCaseKinds)[number];
 
 /** The grant feature (contracts/grants.ts) that lets a viewer create a case of each kind. */
 export const caseKindFeature = {
@@ -103,9 +111,23 @@ export const quoteRequestDetailsSchema = z.object({
 });
 export type QuoteRequestDetails = z.infer<typeof quoteRequestDetailsSchema>;
 
+/**
+ * A confirmation case's request: the document, version and person asked. Its status and certificate
+ * are the request's own (GET …/documents/:documentId/confirmations).
+ */
+export const confirmationCaseDetailsSchema = z.object({
+  requestId: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+});
+export type ConfirmationCaseDetails = z.infer<typeof confirmationCaseDetailsSchema>;
+
 /** The details of a case by its kind; messages and uploads have none. */
 export const caseDetailsSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("message") }),
+  z.object({ kind: z.literal("confirmation"), confirmation: confirmationCaseDetailsSchema }),
   z.object({ kind: z.literal("upload") }),
   z.object({ kind: z.literal("claim_report"), claim: claimReportDetailsSchema }),
   z.object({ kind: z.literal("contract_capture"), contract: contractCaptureDetailsSchema }),
@@ -250,7 +272,7 @@ export const caseAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId:
 /** GET /api/cases — filters of the inbox; `assignee` is `me`, `unassigned`, `all` or a staff user id. */
 export const caseInboxQuerySchema = z.object({
   status: z.enum(caseStatuses).optional(),
-  kind: z.enum(caseKinds).optional(),
+  kind: z.enum(inboxCaseKinds).optional(),
   assignee: z.string().trim().min(1).max(100).optional(),
   clientFileId: z.uuid().optional(),
   /** Words of the subject (or the file's name or number). */
@@ -267,7 +289,7 @@ export const caseAssigneeSchema = z.object({ id: z.string(), name: z.string() })
 export const caseSummarySchema = z.object({
   id: z.string(),
   clientFile: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
-  kind: z.enum(caseKinds),
+  kind: z.enum(inboxCaseKinds),
   subject: z.string(),
   status: z.enum(caseStatuses),
   /** Null: unassigned, visible to the firm's admins. */
@@ -303,6 +325,12 @@ export type CaseInbox = z.infer<typeof caseInboxSchema>;
 export const caseDetailSchema = caseSummarySchema.extend({
   details: caseDetailsSchema,
   messages: z.array(caseMessageSchema),
+  /**
+   * Whether a reply reaches the person who opened the case in the portal: false once their account is
+   * deleted or they no longer reach the file, and for a confirmation case (its thread stays in the
+   * firm). Replies are still kept in the file.
+   */
+  clientReachable: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -161,5 +161,18 @@ describe("confirmation of receipt: asked on the desktop, confirmed on a phone, c
       expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
       await j.screenshot("desktop-confirmed");
     });
+
+    await step(
+      "in the inbox, the request is a confirmation case, done, with the certificate at hand",
+      async () => {
+        await page.goto(`${baseUrl}/app/inbox?kind=confirmation&status=all`);
+        await page.getByRole("link", { name: new RegExp(`Read confirmation: ${title}`) }).click();
+        await page.getByRole("heading", { name: "Read confirmation", exact: true }).waitFor();
+        await page.getByText("Confirmed", { exact: false }).first().waitFor();
+        await page.getByRole("link", { name: "Download certificate (PDF)" }).waitFor();
+        await page.getByText("the client sees the request in the portal, not this conversation").waitFor();
+        await j.screenshot("desktop-confirmation-case");
+      },
+    );
   });
 });

@@ -47,7 +47,7 @@ CREATE TABLE "cases" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "cases_firm_id_id_pk" PRIMARY KEY("firm_id","id"),
-	CONSTRAINT "cases_kind_check" CHECK ("cases"."kind" in ('message', 'claim_report', 'contract_capture', 'quote_request', 'upload')),
+	CONSTRAINT "cases_kind_check" CHECK ("cases"."kind" in ('message', 'claim_report', 'contract_capture', 'quote_request', 'upload', 'confirmation')),
 	CONSTRAINT "cases_status_check" CHECK ("cases"."status" in ('open', 'waiting_for_client', 'done'))
 );
 --> statement-breakpoint
@@ -97,6 +97,7 @@ CREATE TABLE "confirmation_requests" (
 	"requested_by" text NOT NULL,
 	"requested_by_name" text NOT NULL,
 	"last_outbox_id" uuid,
+	"case_id" uuid,
 	"confirmed_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
 	"cancelled_by_name" text,

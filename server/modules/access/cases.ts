@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { type CaseKind, caseKindFeature, caseKinds } from "../../../contracts/cases.js";
 import type { AccessLevel, GrantFeature } from "../../../contracts/grants.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
@@ -7,6 +7,7 @@ import { cases } from "../cases/cases.tables.js";
 import { clientFiles, persons } from "../clients/clients.tables.js";
 import { grantees, grants } from "../grants/grants.tables.js";
 import { visibleClientFilesCondition } from "./client-files.access.js";
+import { accountsReachingFile } from "./notification-reach.js";
 import type { FileAccess } from "./portal-access.js";
 import { requireVisible } from "./portal-edits.js";
 import type { FileStanding, StaffActor } from "./staff.policy.js";
@@ -25,9 +26,12 @@ import type { FileStanding, StaffActor } from "./staff.policy.js";
 //   external advisors see only their own cases.
 // - Answering in a thread: the one who opened it always (the firm may ask them something), other
 //   case readers when a case-creating feature is theirs here; both need `read_write`.
+// - Confirmation cases (kind `confirmation`) are the firm's own follow-up of a confirmation request:
+//   the portal shows the request as a banner, never the case — not in the list, not by its id.
 //
 // Back office: staff see the cases of the files they may read, and any case assigned to them (the
-// grant's case handler need not be on the file's team to handle what the portal sends).
+// grant's case handler need not be on the file's team to handle what the portal sends). A reply
+// reaches the client in the portal only while whoever opened the case still reaches the file.
 
 /** One grant through which the viewer reaches the file, with what cases depend on. */
 export interface CaseGrantFacts {
@@ -209,10 +213,19 @@ export function seesAllCasesOfFile(standing: CaseStanding): boolean {
   );
 }
 
-/** Who opened a case, as far as the rules look at it. */
+/** Who opened a case, as far as the rules look at it (and its kind, when known). */
 export interface CaseOpener {
   createdByAccountId: string | null;
   createdByPersonId: string | null;
+  kind?: string;
+}
+
+/** The case kinds the portal never shows: the firm's own follow-up of a confirmation request. */
+const firmOnlyKinds = ["confirmation"];
+
+/** Whether the portal shows cases of this kind at all. */
+export function portalShowsCaseKind(kind: string): boolean {
+  return !firmOnlyKinds.includes(kind);
 }
 
 /** Whether the viewer opened this case: the same account, or the same person of the file. */
@@ -225,17 +238,19 @@ export function openedByViewer(standing: CaseStanding, opener: CaseOpener): bool
 
 /** The SQL condition "the viewer sees this case" for the file's list (file and firm are the caller's). */
 export function visibleCasesForViewer(standing: CaseStanding): SQL | undefined {
-  if (seesAllCasesOfFile(standing)) return undefined;
+  const shownKinds = notInArray(cases.kind, firmOnlyKinds);
+  if (seesAllCasesOfFile(standing)) return shownKinds;
   const personIds = standing.grants.flatMap((g) => (g.personId ? [g.personId] : []));
   const conditions: SQL[] = [];
   if (standing.accountId) conditions.push(eq(cases.createdByAccountId, standing.accountId));
   if (personIds.length > 0) conditions.push(inArray(cases.createdByPersonId, personIds));
   // A preview of an outside grantee who has no person here: nothing of theirs to show.
-  return conditions.length > 0 ? or(...conditions) : sql`false`;
+  return conditions.length > 0 ? and(shownKinds, or(...conditions)) : sql`false`;
 }
 
 /** Whether the viewer sees one case of the file. */
 export function viewerSeesCase(standing: CaseStanding, opener: CaseOpener): boolean {
+  if (opener.kind !== undefined && !portalShowsCaseKind(opener.kind)) return false;
   return seesAllCasesOfFile(standing) || openedByViewer(standing, opener);
 }
 
@@ -304,4 +319,25 @@ export function visibleCasesForStaff(actor: StaffActor): SQL | undefined {
   const fileCondition = visibleClientFilesCondition(actor);
   if (!fileCondition) return undefined;
   return or(fileCondition, eq(cases.assigneeUserId, actor.user.id));
+}
+
+/**
+ * Whether a staff reply reaches the client in the portal: the case's kind is one the portal shows, and
+ * whoever opened it still reaches the file now — their account (not deleted) or another account of the
+ * same person, through an active, unexpired grantee. Replies are kept either way; this says whether
+ * the client will read them there.
+ */
+export async function caseReachesClient(
+  tx: ScopedTx,
+  row: CaseOpener & { kind: string; clientFileId: string },
+  now: Date,
+): Promise<boolean> {
+  if (!portalShowsCaseKind(row.kind)) return false;
+  if (row.createdByAccountId === null && row.createdByPersonId === null) return false;
+  const reach = await accountsReachingFile(tx, row.clientFileId, null, now);
+  return reach.some(
+    (r) =>
+      (row.createdByAccountId !== null && r.accountId === row.createdByAccountId) ||
+      (row.createdByPersonId !== null && r.personId === row.createdByPersonId),
+  );
 }

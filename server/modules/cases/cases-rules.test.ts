@@ -144,4 +144,15 @@ describe("who sees and answers a case", () => {
     expect(mayReplyToCase(standing([grant()]), byOther)).toBe(true);
     expect(mayReplyToCase(standing([grant()], { preview: true }), byMe)).toBe(false);
   });
+
+  it("a confirmation case is the firm's own: no one sees or answers it in the portal, not even the person asked", () => {
+    const holder = standing([grant()]);
+    expect(viewerSeesCase(holder, { ...byMe, kind: "confirmation" })).toBe(false);
+    expect(viewerSeesCase(holder, { ...byOther, kind: "confirmation" })).toBe(false);
+    expect(mayReplyToCase(holder, { ...byMe, kind: "confirmation" })).toBe(false);
+    expect(viewerSeesCase(holder, { ...byMe, kind: "message" })).toBe(true);
+    expect(creatableKinds(standing([grant({ features: ["messages", "document_confirmations"] })]))).toEqual([
+      "message",
+    ]);
+  });
 });

@@ -6,7 +6,12 @@ import {
   type UpdateCase,
 } from "../../../contracts/cases.js";
 import { AppError, invalidField } from "../../platform/errors.js";
-import { staffSeesCase, visibleCasesForStaff } from "../access/cases.js";
+import {
+  caseReachesClient,
+  portalShowsCaseKind,
+  staffSeesCase,
+  visibleCasesForStaff,
+} from "../access/cases.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { parseBody } from "./cases.details.js";
@@ -94,14 +99,18 @@ export async function listCaseInbox(work: StaffWork, query: CaseInboxQuery): Pro
   };
 }
 
-/** GET /api/cases/:id: the case and its thread; opening it marks the client's messages read. */
+/**
+ * GET /api/cases/:id: the case and its thread, and whether a reply still reaches the client in the
+ * portal; opening it marks the client's messages read.
+ */
 export async function getStaffCase(work: StaffWork, caseId: string): Promise<CaseDetail> {
   const row = await requireStaffCase(work, caseId);
   if (row.case.unreadForStaff) {
     await touchCase(work.tx, caseId, { unreadForStaff: false }, work.audit.at);
     row.case.unreadForStaff = false;
   }
-  return presentCaseDetail(row, await listThread(work.tx, caseId), work.actor.user.id);
+  const reachable = await caseReachesClient(work.tx, row.case, work.audit.at);
+  return presentCaseDetail(row, await listThread(work.tx, caseId), work.actor.user.id, reachable);
 }
 
 /** Before a reply's upload is read: 404 unless the staff member sees the case. */
@@ -140,13 +149,15 @@ export async function replyToCase(
     before: { status: row.case.status },
     after: { status, messageId, attachments: files.length },
   });
-  await tellClients(work.tx, {
-    clientFileId: row.case.clientFileId,
-    caseId,
-    title: row.case.subject,
-    openedBy: row.case.createdByAccountId,
-    at,
-  });
+  // A confirmation case's thread stays with the firm: nothing to tell the client about it.
+  if (portalShowsCaseKind(row.case.kind))
+    await tellClients(work.tx, {
+      clientFileId: row.case.clientFileId,
+      caseId,
+      title: row.case.subject,
+      openedBy: row.case.createdByAccountId,
+      at,
+    });
   return getStaffCase(work, caseId);
 }
 
@@ -209,8 +220,8 @@ export async function updateCase(work: StaffWork, caseId: string, patch: UpdateC
         at,
       });
   }
-  // A case the firm closes or reopens is news for the client.
-  if (statusChanged)
+  // A case the firm closes or reopens is news for the client (when the portal shows its kind).
+  if (statusChanged && portalShowsCaseKind(row.case.kind))
     await tellClients(work.tx, {
       clientFileId: row.case.clientFileId,
       caseId,

@@ -23,6 +23,14 @@ export const casesMessages: FeatureMessages = {
     "cases.subject.contract_capture": "Fremdvertrag: {{insurer}}",
     "cases.subject.quote_request": "Angebotsanfrage: {{risk}}",
     "cases.subject.upload": "Dokumente vom Kunden",
+    "cases.subject.confirmation": "Lesebestätigung: {{document}} – {{name}}",
+    "cases.confirmation.requested":
+      "Lesebestätigung für „{{document}}“ (Version {{version}}) bei {{name}} über das Portal angefragt.",
+    "cases.confirmation.confirmed":
+      "{{name}} hat Erhalt und Kenntnisnahme von „{{document}}“ (Version {{version}}) bestätigt.",
+    "cases.confirmation.cancelled": "Die Anfrage zur Lesebestätigung von „{{document}}“ wurde zurückgezogen.",
+    "cases.confirmation.superseded":
+      "Von „{{document}}“ gibt es eine neue Version ({{newVersion}}); diese Anfrage gilt nicht mehr. Für die neue Version ist eine neue Bestätigung anzufragen.",
   },
   fr: {
     "cases.feature_off":
@@ -44,6 +52,15 @@ export const casesMessages: FeatureMessages = {
     "cases.subject.contract_capture": "Contrat externe : {{insurer}}",
     "cases.subject.quote_request": "Demande d'offre : {{risk}}",
     "cases.subject.upload": "Documents du client",
+    "cases.subject.confirmation": "Confirmation de lecture : {{document}} – {{name}}",
+    "cases.confirmation.requested":
+      "Confirmation de lecture de « {{document}} » (version {{version}}) demandée à {{name}} via le portail.",
+    "cases.confirmation.confirmed":
+      "{{name}} a confirmé avoir reçu et lu « {{document}} » (version {{version}}).",
+    "cases.confirmation.cancelled":
+      "La demande de confirmation de lecture de « {{document}} » a été annulée.",
+    "cases.confirmation.superseded":
+      "« {{document}} » a une nouvelle version ({{newVersion}}) ; cette demande n'est plus valable. Une nouvelle confirmation est à demander pour la nouvelle version.",
   },
   en: {
     "cases.feature_off": "This feature is not enabled for you. Please contact your advisor.",
@@ -63,5 +80,13 @@ export const casesMessages: FeatureMessages = {
     "cases.subject.contract_capture": "Contract held elsewhere: {{insurer}}",
     "cases.subject.quote_request": "Quote request: {{risk}}",
     "cases.subject.upload": "Documents from the client",
+    "cases.subject.confirmation": "Read confirmation: {{document}} – {{name}}",
+    "cases.confirmation.requested":
+      "Asked {{name}} via the portal to confirm receipt of “{{document}}” (version {{version}}).",
+    "cases.confirmation.confirmed":
+      "{{name}} confirmed having received and read “{{document}}” (version {{version}}).",
+    "cases.confirmation.cancelled": "The request to confirm “{{document}}” was cancelled.",
+    "cases.confirmation.superseded":
+      "“{{document}}” has a new version ({{newVersion}}); this request no longer applies. Ask again for the new version.",
   },
 };

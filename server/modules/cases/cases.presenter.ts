@@ -6,6 +6,7 @@ import type {
   CaseMessage,
   CaseStatus,
   CaseSummary,
+  InboxCaseKind,
   PortalCaseSummary,
 } from "../../../contracts/cases.js";
 import { isPreviewable } from "../documents/documents.content.js";
@@ -57,7 +58,7 @@ export function presentCaseSummary(row: CaseRow): CaseSummary {
   return {
     id: c.id,
     clientFile: { id: c.clientFileId, number: row.fileNumber, displayName: row.fileDisplayName },
-    kind: c.kind as CaseKind,
+    kind: c.kind as InboxCaseKind,
     subject: c.subject,
     status: c.status as CaseStatus,
     assignee: c.assigneeUserId ? { id: c.assigneeUserId, name: row.assigneeName ?? "" } : null,
@@ -70,12 +71,18 @@ export function presentCaseSummary(row: CaseRow): CaseSummary {
   };
 }
 
-/** A case row and its thread → the back office's detail. */
-export function presentCaseDetail(row: CaseRow, thread: ThreadRows, staffUserId: string): CaseDetail {
+/** A case row and its thread → the back office's detail; `clientReachable` as access/cases.ts decided. */
+export function presentCaseDetail(
+  row: CaseRow,
+  thread: ThreadRows,
+  staffUserId: string,
+  clientReachable: boolean,
+): CaseDetail {
   return {
     ...presentCaseSummary(row),
     details: detailsOf(row),
     messages: presentThread(thread, (m) => m.authorKind === "staff" && m.authorUserId === staffUserId),
+    clientReachable,
   };
 }
 

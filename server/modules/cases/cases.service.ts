@@ -10,7 +10,7 @@ import type { StoredAttachment } from "./cases.upload.js";
 
 /** Who writes a message. */
 export type MessageAuthor =
-  | { kind: "staff"; userId: string; name: string }
+  | { kind: "staff"; userId: string | null; name: string }
   | { kind: "client"; accountId: string; personId: string | null; name: string };
 
 /** Adds one message with its attachments to a case's thread; answers the message's id. */

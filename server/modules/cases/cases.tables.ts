@@ -17,7 +17,9 @@ import { users } from "../identity/identity.tables.js";
 
 /**
  * A case (CASE-1): something a client sent the firm through the portal — a message thread, a claim
- * report, a contract capture, a quote request, an upload — and the firm's handling of it.
+ * report, a contract capture, a quote request, an upload — and the firm's handling of it; or a
+ * confirmation request the firm waits on (kind `confirmation`, opened with the request, its
+ * "opened by" being the person asked).
  *
  * The grant, contract and person a case refers to have no foreign key on purpose: a case is
  * correspondence of the file and outlives a revoked grant, a deleted contract or person (AUDIT-2);
@@ -64,7 +66,7 @@ export const cases = pgTable(
     }).onDelete("cascade"),
     check(
       "cases_kind_check",
-      sql`${t.kind} in ('message', 'claim_report', 'contract_capture', 'quote_request', 'upload')`,
+      sql`${t.kind} in ('message', 'claim_report', 'contract_capture', 'quote_request', 'upload', 'confirmation')`,
     ),
     check("cases_status_check", sql`${t.status} in ('open', 'waiting_for_client', 'done')`),
   ],

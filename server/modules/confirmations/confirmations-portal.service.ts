@@ -8,6 +8,7 @@ import { AppError, invalidField } from "../../platform/errors.js";
 import { assertMayConfirm, confirmingGranteeIds } from "../access/confirmations.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { closeConfirmationCase } from "../cases/cases-confirmation.js";
 import { documentVersions } from "../documents/documents.tables.js";
 import { users } from "../identity/identity.tables.js";
 import { notifyStaff } from "../notifications/notify.js";
@@ -111,7 +112,7 @@ function receiptOf(row: RequestRow, name: string, confirmedAt: Date): PortalConf
  * addressed to (anyone else: 404; a staff preview: 403), only while they see the document and it is
  * still the version asked about. Records the evidence — who, when, the version and its SHA-256, IP
  * address and browser — once; a second click answers the same receipt. Audited; the staff member who
- * asked is notified.
+ * asked is notified and the request's inbox case is done.
  */
 export async function confirmPortalRequest(
   work: PortalWork,
@@ -166,6 +167,10 @@ export async function confirmPortalRequest(
     clientFileId: fileId,
     before: { status: "open" },
     after: { status: "confirmed", ...evidence, confirmedAt: at.toISOString() },
+  });
+  await closeConfirmationCase(work.tx, work.audit, row.caseId, {
+    kind: "confirmed",
+    author: { kind: "client", accountId: viewer.accountId, personId: evidence.personId, name: evidence.name },
   });
   await notifyStaff(work.tx, {
     userIds: [row.requestedBy],

@@ -16,6 +16,7 @@ import {
 } from "../access/confirmations.js";
 import type { StaffWork } from "../access/staff-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { closeConfirmationCase, openConfirmationCase } from "../cases/cases-confirmation.js";
 import { findDocument, findVersion } from "../documents/documents.queries.js";
 import { shareDocument } from "../documents/documents.service.js";
 import { firstReminderAt } from "../invitations/reminder-schedule.js";
@@ -148,6 +149,7 @@ function requestRowOf(
     requestedBy: work.actor.user.id,
     requestedByName: work.actor.user.name,
     lastOutboxId: null,
+    caseId: null,
     confirmedAt: null,
     cancelledAt: null,
     cancelledByName: null,
@@ -195,7 +197,8 @@ export async function previewConfirmation(
 /**
  * "Request confirmation via the portal" (PORTAL-5, seed 000): shares the document to the portal if it
  * is not yet, then one request per chosen grantee for the current version, each with its mail queued
- * (and its reminders scheduled by the firm's reminder days) in this transaction. Audited per request.
+ * (and its reminders scheduled by the firm's reminder days) and its inbox case (assigned to the staff
+ * member asking, waiting for the client) in this transaction. Audited per request.
  */
 export async function requestConfirmations(
   work: StaffWork,
@@ -217,6 +220,19 @@ export async function requestConfirmations(
   // Sharing is part of asking (seed 000): the firm can stop sharing again in the documents list.
   if (!doc.document.sharedToPortal) await shareDocument(work, fileId, documentId, true);
   const rows = granteeIds.map((id) => requestRowOf(work, doc, candidates.get(id) as Candidate, body, firm));
+  for (const row of rows)
+    row.caseId = await openConfirmationCase(work.tx, work.audit, {
+      requestId: row.id,
+      clientFileId: fileId,
+      documentId,
+      documentTitle: row.documentTitle,
+      version: row.version,
+      name: row.name,
+      accountId: row.accountId || null,
+      personId: row.personId,
+      requestedBy: row.requestedBy,
+      requestedByName: row.requestedByName,
+    });
   await insertRequests(work.tx, rows);
   for (const row of rows) {
     const outboxId = await queueConfirmationMail(
@@ -262,7 +278,7 @@ async function lockOpen(work: StaffWork, fileId: string, id: string): Promise<Re
   return row;
 }
 
-/** Cancels an open request: it can no longer be confirmed and its reminders stop. Audited. */
+/** Cancels an open request: it can no longer be confirmed, its reminders stop, its case is done. Audited. */
 export async function cancelConfirmation(
   work: StaffWork,
   fileId: string,
@@ -284,6 +300,10 @@ export async function cancelConfirmation(
     clientFileId: fileId,
     before: { status: row.status },
     after: { status: "cancelled", documentId: row.documentId, granteeId: row.granteeId },
+  });
+  await closeConfirmationCase(work.tx, work.audit, row.caseId, {
+    kind: "cancelled",
+    author: { kind: "staff", userId: work.actor.user.id, name: work.actor.user.name },
   });
   return presentOne(work, fileId, id);
 }

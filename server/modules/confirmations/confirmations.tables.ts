@@ -55,6 +55,11 @@ export const confirmationRequests = pgTable(
     requestedBy: text("requested_by").notNull(),
     requestedByName: text("requested_by_name").notNull(),
     lastOutboxId: uuid("last_outbox_id"),
+    /**
+     * The inbox case (kind `confirmation`) opened with the request; no foreign key, like the
+     * document's: null for requests made before requests were cases.
+     */
+    caseId: uuid("case_id"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelledByName: text("cancelled_by_name"),

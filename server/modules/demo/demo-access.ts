@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { defaultGrantSettings } from "../../../contracts/grants.js";
+import { defaultGrantSettings, grantFeatures } from "../../../contracts/grants.js";
 import type { ScopedTx } from "../../platform/db/scope.js";
 import { newId } from "../../platform/ids.js";
 import { clientFiles, persons } from "../clients/clients.tables.js";
@@ -55,6 +55,8 @@ export async function seedDemoAccess(tx: ScopedTx, firmId: string, passwordHash:
     shareClaims: true,
     shareDonations: true,
     lineOfBusinessIds: lines.map((l) => l.id),
+    // Everything the portal can do, so the demo shows messages, claim reports and confirmations.
+    features: [...grantFeatures],
   });
   for (const clientFileId of [klaraFile, company])
     await tx.db.insert(grantFiles).values({ firmId, grantId, clientFileId });

@@ -17,6 +17,7 @@ import { CaseDetailsList } from "./case-details";
 import { CaseStatusTag } from "./case-labels";
 import { formatMoment } from "./case-send";
 import { CaseThread } from "./case-thread";
+import { ConfirmationCaseCard } from "./confirmation-case";
 import { staffAttachmentUrl, useStaffCase, useStaffReply, useUpdateCase } from "./inbox-api";
 import { ReplyForm } from "./reply-form";
 
@@ -57,7 +58,9 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
-          {data.details.kind === "message" || data.details.kind === "upload" ? null : (
+          {data.details.kind === "confirmation" ? (
+            <ConfirmationCaseCard fileId={data.clientFile.id} confirmation={data.details.confirmation} />
+          ) : data.details.kind === "message" || data.details.kind === "upload" ? null : (
             <Card>
               <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("cases.details.title")}</h2>
               <CaseDetailsList details={data.details} contract={data.contract} />
@@ -74,7 +77,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
             />
           </section>
           <Card>
-            <StaffReply caseId={data.id} />
+            <StaffReply data={data} />
           </Card>
         </div>
         <div className="flex flex-col gap-6">
@@ -86,11 +89,26 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
   );
 }
 
-function StaffReply({ caseId }: { caseId: string }) {
-  const reply = useStaffReply(caseId);
+/**
+ * The reply box; says first when the client will not read a reply in the portal: their access ended,
+ * or (a confirmation case) the thread is the firm's own. Writing stays possible: it is kept in the file.
+ */
+function StaffReply({ data }: { data: CaseDetail }) {
+  const { t } = useTranslation();
+  const reply = useStaffReply(data.id);
+  const internal = data.kind === "confirmation";
+  const notice = internal ? (
+    <Alert tone="info">{t("cases.reply.internal")}</Alert>
+  ) : data.clientReachable ? null : (
+    <Alert tone="info">{t("cases.reply.unreachable", { name: data.createdByName })}</Alert>
+  );
   return (
     <ReplyForm
       audience="staff"
+      notice={notice}
+      heading={internal ? t("cases.reply.titleNote") : undefined}
+      hint={data.clientReachable ? undefined : ""}
+      initialStatus={internal ? data.status : undefined}
       busy={reply.isPending}
       send={(body, files, onProgress, status) =>
         reply.mutateAsync({ data: { body, status }, files, onProgress })
@@ -113,7 +131,11 @@ function FactsCard({ data }: { data: CaseDetail }) {
         {data.clientFile.displayName} <span className="tabular-nums">({data.clientFile.number})</span>
       </Link>,
     ],
-    [t("cases.inbox.fromLabel"), data.createdByName],
+    // A confirmation case was not sent by the person: they are the one asked.
+    [
+      data.kind === "confirmation" ? t("cases.confirmation.person") : t("cases.inbox.fromLabel"),
+      data.createdByName,
+    ],
     [t("cases.inbox.received"), formatMoment(data.createdAt)],
     [t("cases.inbox.lastActivity"), formatMoment(data.lastActivityAt)],
     [

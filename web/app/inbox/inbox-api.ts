@@ -3,8 +3,8 @@ import type {
   CaseAttachment,
   CaseDetail,
   CaseInbox,
-  CaseKind,
   CaseStatus,
+  InboxCaseKind,
   StaffCaseReply,
   UpdateCase,
 } from "../../../contracts/cases";
@@ -14,7 +14,7 @@ import { sendCaseWrite } from "./case-send";
 /** The inbox's filters as the URL keeps them; absent means "any". */
 export interface InboxFilters {
   status?: CaseStatus;
-  kind?: CaseKind;
+  kind?: InboxCaseKind;
   /** "me", "unassigned" or a staff user id; absent: everyone. */
   assignee?: string;
   clientFileId?: string;

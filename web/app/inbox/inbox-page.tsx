@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CaseStatus, type CaseSummary, caseKinds, caseStatuses } from "../../../contracts/cases";
+import { type CaseStatus, type CaseSummary, caseStatuses, inboxCaseKinds } from "../../../contracts/cases";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { cn } from "../../ui/cn";
@@ -187,7 +187,7 @@ function Filters({
           onChange={(event) => setSearch({ kind: (event.target.value || undefined) as InboxSearch["kind"] })}
         >
           <option value="">{t("cases.inbox.allKinds")}</option>
-          {caseKinds.map((kind) => (
+          {inboxCaseKinds.map((kind) => (
             <option key={kind} value={kind}>
               {t(`cases.kind.${kind}`)}
             </option>
@@ -253,7 +253,9 @@ function InboxRow({ row }: { row: CaseSummary }) {
           </Link>
         </p>
         <p className="text-sm text-slate-700">
-          {t("cases.inbox.from", { name: row.createdByName })}
+          {row.kind === "confirmation"
+            ? t("cases.confirmation.askedOf", { name: row.createdByName })
+            : t("cases.inbox.from", { name: row.createdByName })}
           {" · "}
           {row.assignee
             ? t("cases.inbox.assignedTo", { name: row.assignee.name })

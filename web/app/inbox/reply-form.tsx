@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CaseStatus, caseStatuses } from "../../../contracts/cases";
 import { Alert } from "../../ui/alert";
@@ -19,22 +19,31 @@ export type SendReply = (
 /**
  * The answer box under a thread, for clients and staff alike: the text, files, and for staff the status
  * the case takes once answered (by default it waits for the client). A failed send keeps text and files
- * and shows the server's messages on them; a sent answer empties the box and says so.
+ * and shows the server's messages on them; a sent answer empties the box and says so. `notice` says
+ * above the box what the writer must know first (e.g. that the client no longer reads it in the portal).
  */
 export function ReplyForm({
   audience,
   busy,
   send,
+  notice,
+  heading,
+  hint,
+  initialStatus = "waiting_for_client",
 }: {
   audience: "client" | "staff";
   busy: boolean;
   send: SendReply;
+  notice?: ReactNode;
+  heading?: string;
+  hint?: string;
+  initialStatus?: CaseStatus;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   const [body, setBody] = useState("");
   const [files, setFiles] = useState<File[]>([]);
-  const [status, setStatus] = useState<CaseStatus>("waiting_for_client");
+  const [status, setStatus] = useState<CaseStatus>(initialStatus);
   const [bodyError, setBodyError] = useState<string>();
   const [filesError, setFilesError] = useState<string>();
   const [alert, setAlert] = useState<string>();
@@ -77,13 +86,14 @@ export function ReplyForm({
       className="flex flex-col gap-4"
     >
       <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-        {audience === "client" ? t("cases.reply.titleClient") : t("cases.reply.titleStaff")}
+        {heading ?? (audience === "client" ? t("cases.reply.titleClient") : t("cases.reply.titleStaff"))}
       </h2>
+      {notice}
       {alert ? <Alert>{alert}</Alert> : null}
       {sent ? <Alert tone="success">{t("cases.reply.sent")}</Alert> : null}
       <TextAreaField
         label={t("cases.reply.label")}
-        hint={audience === "client" ? t("cases.reply.hintClient") : t("cases.reply.hintStaff")}
+        hint={hint ?? (audience === "client" ? t("cases.reply.hintClient") : t("cases.reply.hintStaff"))}
         rows={5}
         maxLength={10_000}
         value={body}

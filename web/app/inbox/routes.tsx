@@ -1,5 +1,5 @@
 import { createRoute } from "@tanstack/react-router";
-import { type CaseKind, type CaseStatus, caseKinds, caseStatuses } from "../../../contracts/cases";
+import { type CaseStatus, caseStatuses, type InboxCaseKind, inboxCaseKinds } from "../../../contracts/cases";
 import { staffRoute } from "../routes";
 import { CaseDetailPage } from "./case-detail-page";
 import type { InboxFilters } from "./inbox-api";
@@ -22,8 +22,8 @@ export const inboxRoute = createRoute({
       : search.status === "all"
         ? "all"
         : undefined;
-    const kind = (caseKinds as readonly unknown[]).includes(search.kind)
-      ? (search.kind as CaseKind)
+    const kind = (inboxCaseKinds as readonly unknown[]).includes(search.kind)
+      ? (search.kind as InboxCaseKind)
       : undefined;
     return {
       status,
