@@ -1,5 +1,6 @@
 import { Button } from "./button";
 import { cn } from "./cn";
+import { LineIcon } from "./line-icon";
 
 /** A small square button showing only a stroked icon (one SVG path); `label` is its accessible name and tooltip. */
 export function IconButton({
@@ -22,19 +23,9 @@ export function IconButton({
       title={label}
       className={cn("w-9 px-0", className)}
     >
-      <svg
-        viewBox="0 0 24 24"
-        aria-hidden="true"
-        focusable="false"
-        className="size-4.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
+      <LineIcon className="size-4.5">
         <path d={path} />
-      </svg>
+      </LineIcon>
     </Button>
   );
 }

@@ -2,6 +2,7 @@ import { type ComponentProps, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "./cn";
 import { controlClass, Field, type FieldProps } from "./field";
+import { LineIcon } from "./line-icon";
 
 /** Props of TextField: a field label, hint and error plus every <input> attribute (including ref). */
 export type TextFieldProps = FieldProps & Omit<ComponentProps<"input">, "className">;
@@ -51,20 +52,10 @@ export function PasswordField({ label, hint, error, className, id, ...input }: O
 
 function EyeIcon({ crossed }: { crossed: boolean }) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      className="size-5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <LineIcon>
       <path d="M2.5 12s3.5-6.5 9.5-6.5S21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12Z" />
       <circle cx="12" cy="12" r="3" />
       {crossed ? <path d="M4 4l16 16" /> : null}
-    </svg>
+    </LineIcon>
   );
 }

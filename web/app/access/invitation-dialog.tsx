@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Grantee } from "../../../contracts/grants";
 import type { Invitation, InviteGrantee } from "../../../contracts/invitations";
@@ -9,6 +9,7 @@ import { Button } from "../../ui/button";
 import { TextAreaField } from "../../ui/inputs";
 import { Loading } from "../../ui/loading";
 import { Modal } from "../../ui/modal";
+import { useSettled } from "../../ui/use-settled";
 import { type InvitationOptions, InvitationOptionsFields, useInvitationDefaults } from "./invitation-options";
 import { invitationPreviewQuery, useInvitationMutations } from "./invitations-api";
 
@@ -16,16 +17,6 @@ import { invitationPreviewQuery, useInvitationMutations } from "./invitations-ap
 const messageMax = 2000;
 /** How long typing must pause before the preview is asked for again. */
 const previewDelayMs = 400;
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 /**
  * "Invite by email" (INV-1, INV-5): language and salutation (preset to the person's), a personal

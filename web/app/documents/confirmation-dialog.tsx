@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConfirmationList, ConfirmationPreviewBody } from "../../../contracts/confirmations";
 import type { DocumentDetail } from "../../../contracts/documents";
@@ -10,21 +10,12 @@ import { TextAreaField } from "../../ui/inputs";
 import { Loading } from "../../ui/loading";
 import { Modal } from "../../ui/modal";
 import { TextField } from "../../ui/text-field";
+import { useSettled } from "../../ui/use-settled";
 import { CheckboxField, CheckboxGroup } from "../access/checkbox-field";
 import { confirmationPreviewQuery, useConfirmationMutations } from "./confirmation-api";
 
 /** How long typing must pause before the preview is asked for again. */
 const previewDelayMs = 400;
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 /**
  * "Request confirmation via the portal" (seed 000): whom to ask (each person with portal access to the

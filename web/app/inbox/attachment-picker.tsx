@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { acceptedCaseAttachmentTypes, caseAttachmentLimits } from "../../../contracts/cases";
 import { cn } from "../../ui/cn";
+import { LineIcon } from "../../ui/line-icon";
 import { fileSize } from "./case-send";
 
 const maxMb = caseAttachmentLimits.bytesPerFile / (1024 * 1024);
@@ -145,37 +146,17 @@ export function AttachmentPicker({
 
 function PaperclipIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      className="size-5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <LineIcon>
       <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5" />
-    </svg>
+    </LineIcon>
   );
 }
 
 function CameraIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      className="size-5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <LineIcon>
       <path d="M4 8h3l2-3h6l2 3h3v11H4z" />
       <circle cx="12" cy="13" r="3.5" />
-    </svg>
+    </LineIcon>
   );
 }
