@@ -108,7 +108,8 @@ export type ShareDocument = z.infer<typeof shareDocumentSchema>;
 
 /** GET …/documents/:id/download query: a version (default current) and inline preview. */
 export const documentDownloadQuerySchema = z.object({
-  version: z.coerce.number().int().min(1).optional(),
+  // A version number is a PostgreSQL integer: a larger one names no version.
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   inline: z.enum(["1", "0", "true", "false"]).optional(),
 });
 export type DocumentDownloadQuery = z.infer<typeof documentDownloadQuerySchema>;

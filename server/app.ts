@@ -5,9 +5,10 @@ import type { App, AppDeps } from "./deps.js";
 import { adoptActor, readRequestActor, routeReadsSession } from "./modules/access/actor.js";
 import { registerModules } from "./modules/index.js";
 import { registerApiDocs } from "./platform/http/docs.js";
-import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { frameworkErrorHandler, registerErrorHandling } from "./platform/http/error-handler.js";
 import { registerSecurity } from "./platform/http/security.js";
 import { registerWebAssets } from "./platform/http/web-assets.js";
+import { registerHttpMetrics } from "./platform/metrics/http-metrics.js";
 import { projectRoot } from "./platform/paths.js";
 
 /** Log fields that must never reach a log line. */
@@ -34,12 +35,17 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // X-Forwarded-For is believed only from ATRIUM_TRUSTED_PROXIES; request.ip is then the right-most
+    // address no trusted proxy vouches for, so a client cannot pick its own IP (SEC-17).
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // First: it counts the requests of every route registered after it (GET /metrics).
+  registerHttpMetrics(app);
   registerErrorHandling(app);
   await registerSecurity(app);
   await registerApiDocs(app);

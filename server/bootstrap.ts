@@ -7,10 +7,12 @@ import { createConfirmationJobs } from "./modules/confirmations/confirmations.jo
 import { databaseFunctions } from "./modules/database-functions.js";
 import { loadFirmMailServer } from "./modules/firms/firm-smtp.js";
 import { createAuth } from "./modules/identity/auth.js";
+import { createRateLimitJobs } from "./modules/identity/rate-limits.jobs.js";
 import { createImportJobs } from "./modules/imports/imports.jobs.js";
 import { createBulkInvitationJobs } from "./modules/invitations/bulk-invitations.jobs.js";
 import { createReminderJobs } from "./modules/invitations/reminders.jobs.js";
 import { createNotificationJobs } from "./modules/notifications/notifications.jobs.js";
+import { createWebhookJobs, webhookJobDeps } from "./modules/webhooks/webhooks.jobs.js";
 import { type Clock, createFileOffsetClock, systemClock } from "./platform/clock.js";
 import { deriveKey } from "./platform/crypto.js";
 import { grantQueueAccess, migrateDatabase } from "./platform/db/migrate.js";
@@ -28,7 +30,8 @@ export interface Services {
   deps: AppDeps;
   /** The in-process development SMTP sink, when no SMTP_URL is configured. */
   devSink: SmtpSink | null;
-  close(): Promise<void>;
+  /** Stops jobs (running ones get up to `jobsTimeoutMs`, default 10 s, to finish), mail, then the pools. */
+  close(options?: { jobsTimeoutMs?: number }): Promise<void>;
 }
 
 interface OpenOptions {
@@ -48,7 +51,9 @@ export async function openServices(
 ): Promise<Services> {
   const database = openDatabase(databaseUrl, { appPoolSize: options.appPoolSize });
   const closers: Array<() => Promise<unknown>> = [() => database.close()];
-  const close = async () => {
+  let jobsTimeoutMs = 10_000;
+  const close = async (options: { jobsTimeoutMs?: number } = {}) => {
+    jobsTimeoutMs = options.jobsTimeoutMs ?? jobsTimeoutMs;
     for (const closeOne of closers.reverse()) await closeOne().catch(() => {});
   };
   try {
@@ -58,7 +63,7 @@ export async function openServices(
       pollingIntervalSeconds: options.pollingIntervalSeconds,
     });
     await queue.start();
-    closers.push(() => queue.stop());
+    closers.push(() => queue.stop(true, jobsTimeoutMs));
     await grantQueueAccess(database.owner, QUEUE_SCHEMA);
 
     let devSink: SmtpSink | null = null;
@@ -94,6 +99,7 @@ export async function openServices(
       : new DevSms(path.join(config.dataDir, "sms"));
     const secondFactorKey = deriveKey(secret, "second-factors");
     const firmSmtpKey = deriveKey(secret, "firm-smtp");
+    const webhookKey = deriveKey(secret, "webhook-secrets");
     const deps: AppDeps = {
       config,
       database,
@@ -106,6 +112,7 @@ export async function openServices(
       sms,
       secondFactorKey,
       firmSmtpKey,
+      webhookKey,
       mailTransports,
     };
     await queue.register(
@@ -124,6 +131,8 @@ export async function openServices(
     await queue.register(createConfirmationJobs({ database, queue, clock, config, outboxKey }));
     await queue.register(createBulkInvitationJobs({ database, queue, clock, config, outboxKey }));
     await queue.register(createNotificationJobs({ database, queue, clock, config, outboxKey }));
+    await queue.register(createWebhookJobs(webhookJobDeps(deps)));
+    await queue.register(createRateLimitJobs({ database, clock }));
     return { deps, devSink, close };
   } catch (error) {
     await close();

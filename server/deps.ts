@@ -34,6 +34,8 @@ export interface AppDeps {
   secondFactorKey: Buffer;
   /** Seals a firm's own SMTP password (FIRM-3); derived from the auth secret. */
   firmSmtpKey: Buffer;
+  /** Seals the firm's webhook signing secrets (API-1); derived from the auth secret. */
+  webhookKey: Buffer;
   /** The process's pooled SMTP transports (installation and firms'), closed with the services. */
   mailTransports: MailTransports;
 }

@@ -8,8 +8,11 @@ import { phoneRoutes } from "./account/phone.routes.js";
 import { profileMessages } from "./account/profile.messages.js";
 import { profileRoutes } from "./account/profile.routes.js";
 import { secondFactorRoutes } from "./account/second-factor.routes.js";
+import { apiKeysMessages } from "./api-keys/api-keys.messages.js";
+import { apiKeysRoutes } from "./api-keys/api-keys.routes.js";
 import { auditMessages } from "./audit/audit.messages.js";
 import { auditRoutes } from "./audit/audit.routes.js";
+import { registerDenialAudit } from "./audit/denial-audit.js";
 import { casesMessages } from "./cases/cases.messages.js";
 import { casesRoutes } from "./cases/cases.routes.js";
 import { clientsMessages } from "./clients/clients.messages.js";
@@ -22,6 +25,7 @@ import { documentsRoutes } from "./documents/documents.routes.js";
 import { grantsMessages } from "./grants/grants.messages.js";
 import { grantsRoutes } from "./grants/grants.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
+import { metricsRoutes } from "./health/metrics.routes.js";
 import { authRoutes } from "./identity/auth.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { passwordResetMessages } from "./identity/password-reset.messages.js";
@@ -45,6 +49,10 @@ import { settingsRoutes } from "./settings/settings.routes.js";
 import { setupRoutes } from "./setup/setup.routes.js";
 import { staffMessages } from "./staff/staff.messages.js";
 import { staffRoutes } from "./staff/staff.routes.js";
+import { syncMessages } from "./sync/sync.messages.js";
+import { syncRoutes } from "./sync/sync.routes.js";
+import { webhooksMessages } from "./webhooks/webhooks.messages.js";
+import { webhooksRoutes } from "./webhooks/webhooks.routes.js";
 
 const featureMessages = [
   settingsMessages,
@@ -65,12 +73,18 @@ const featureMessages = [
   bounceMessages,
   confirmationsMessages,
   casesMessages,
+  webhooksMessages,
+  apiKeysMessages,
+  syncMessages,
 ];
 for (const messages of featureMessages) registerMessages(messages);
 
 /** Registers every module's routes, in one place so the app's surface is visible at a glance. */
 export async function registerModules(app: App, deps: AppDeps): Promise<void> {
+  // First: the hook must see the refusals of every route registered below.
+  registerDenialAudit(app, deps);
   await healthRoutes(app, deps);
+  await metricsRoutes(app, deps);
   await authRoutes(app, deps);
   await setupRoutes(app, deps);
   await identityRoutes(app, deps);
@@ -97,4 +111,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await bounceRoutes(app, deps);
   await notificationsRoutes(app, deps);
   await confirmationsRoutes(app, deps);
+  await apiKeysRoutes(app, deps);
+  await syncRoutes(app, deps);
+  await webhooksRoutes(app, deps);
 }

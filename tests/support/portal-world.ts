@@ -409,8 +409,13 @@ export async function firmSnapshot(
   const tables = all.filter((table) => !options.minus?.includes(table));
   const rows = await inFirm(t.deps.database, firmId, async ({ client }) => {
     const out: Record<string, unknown> = {};
+    // A refusal is audited (REL-5, `access.denied`); "nothing changed" means nothing but that row.
     for (const table of tables)
-      out[table] = (await client.query(`select * from ${table} t order by t::text`)).rows;
+      out[table] = (
+        await client.query(
+          `select * from ${table} t ${table === "audit_events" ? "where t.action <> 'access.denied'" : ""} order by t::text`,
+        )
+      ).rows;
     return out;
   });
   return JSON.stringify(rows);

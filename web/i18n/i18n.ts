@@ -9,6 +9,9 @@ import accessFr from "./features/access/fr.json";
 import accountDe from "./features/account/de.json";
 import accountEn from "./features/account/en.json";
 import accountFr from "./features/account/fr.json";
+import apiKeysDe from "./features/api-keys/de.json";
+import apiKeysEn from "./features/api-keys/en.json";
+import apiKeysFr from "./features/api-keys/fr.json";
 import auditDe from "./features/audit/de.json";
 import auditEn from "./features/audit/en.json";
 import auditFr from "./features/audit/fr.json";
@@ -48,6 +51,9 @@ import settingsFr from "./features/settings/fr.json";
 import staffDe from "./features/staff/de.json";
 import staffEn from "./features/staff/en.json";
 import staffFr from "./features/staff/fr.json";
+import webhooksDe from "./features/webhooks/de.json";
+import webhooksEn from "./features/webhooks/en.json";
+import webhooksFr from "./features/webhooks/fr.json";
 import fr from "./fr.json";
 
 // Each feature keeps its words in its own files (web/i18n/features/<feature>/<lang>.json), reached
@@ -69,6 +75,8 @@ const enCatalog = {
   profile: profileEn,
   cases: casesEn,
   notifications: notificationsEn,
+  apiKeys: apiKeysEn,
+  webhooks: webhooksEn,
 };
 
 // `satisfies` makes a key missing from the German or French catalog a type error, not a runtime surprise.
@@ -91,6 +99,8 @@ const resources = {
       profile: profileDe,
       cases: casesDe,
       notifications: notificationsDe,
+      apiKeys: apiKeysDe,
+      webhooks: webhooksDe,
     } satisfies typeof enCatalog,
   },
   fr: {
@@ -111,6 +121,8 @@ const resources = {
       profile: profileFr,
       cases: casesFr,
       notifications: notificationsFr,
+      apiKeys: apiKeysFr,
+      webhooks: webhooksFr,
     } satisfies typeof enCatalog,
   },
   en: { translation: enCatalog },

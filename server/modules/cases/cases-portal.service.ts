@@ -23,6 +23,7 @@ import {
 } from "../access/cases.js";
 import { type PortalWork, requirePortalFile } from "../access/portal-scope.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { openedCaseEvents, recordWebhookEvent } from "../webhooks/webhooks.events.js";
 import { caseContentOf, parseBody } from "./cases.details.js";
 import { auditedCase, detailsOf, presentPortalCaseSummary, presentThread } from "./cases.presenter.js";
 import {
@@ -203,6 +204,19 @@ export async function createPortalCase(
     title: content.subject,
     at: work.now,
   });
+  await recordWebhookEvent(
+    work.tx,
+    openedCaseEvents(content.kind, files.length),
+    {
+      clientFileId: fileId,
+      caseId,
+      caseKind: content.kind,
+      personId: creatorPersonId,
+      contractId: content.contractId,
+      attachments: files.length,
+    },
+    work.now,
+  );
   return getPortalCase(work, fileId, caseId);
 }
 
@@ -262,6 +276,12 @@ export async function replyToPortalCase(
     title: row.case.subject,
     at: work.now,
   });
+  await recordWebhookEvent(
+    work.tx,
+    files.length > 0 ? ["message.received", "upload.received"] : "message.received",
+    { clientFileId: fileId, caseId, messageId, personId: author.personId, attachments: files.length },
+    work.now,
+  );
   return getPortalCase(work, fileId, caseId);
 }
 

@@ -101,6 +101,7 @@ export const persons = pgTable(
     index("persons_file_idx").on(t.firmId, t.clientFileId),
     index("persons_email_idx").on(t.firmId, t.email),
     uniqueIndex("persons_external_id_idx").on(t.firmId, t.externalId),
+    index("persons_updated_idx").on(t.firmId, t.updatedAt, t.id),
     foreignKey({
       columns: [t.firmId, t.clientFileId],
       foreignColumns: [clientFiles.firmId, clientFiles.id],

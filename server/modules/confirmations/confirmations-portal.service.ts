@@ -13,6 +13,7 @@ import { documentVersions } from "../documents/documents.tables.js";
 import { users } from "../identity/identity.tables.js";
 import { notifyStaff } from "../notifications/notify.js";
 import { listShownDocuments } from "../portal/portal-lists.queries.js";
+import { recordWebhookEvent } from "../webhooks/webhooks.events.js";
 import {
   firmOf,
   insertEvidence,
@@ -180,5 +181,17 @@ export async function confirmPortalRequest(
     title: `${doc.document.title} – ${evidence.name}`,
     at,
   });
+  await recordWebhookEvent(
+    work.tx,
+    "document.confirmed",
+    {
+      clientFileId: fileId,
+      documentId: row.documentId,
+      confirmationId: row.id,
+      accountId: viewer.accountId,
+      personId: evidence.personId,
+    },
+    at,
+  );
   return receiptOf(row, evidence.name, at);
 }

@@ -56,6 +56,7 @@ export const documents = pgTable(
     index("documents_file_idx").on(t.firmId, t.clientFileId, t.createdAt),
     index("documents_contract_idx").on(t.firmId, t.contractId),
     uniqueIndex("documents_external_id_idx").on(t.firmId, t.externalId),
+    index("documents_updated_idx").on(t.firmId, t.updatedAt, t.id),
     foreignKey({
       columns: [t.firmId, t.clientFileId],
       foreignColumns: [clientFiles.firmId, clientFiles.id],

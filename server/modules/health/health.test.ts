@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../tests/support/test-app.js";
+import { buildApp } from "../../app.js";
+import { markDraining } from "./draining.js";
 
 describe("GET /api/health", () => {
   let t: TestApp;
@@ -33,6 +35,60 @@ describe("GET /api/health", () => {
       );
     }
     expect((await t.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+  });
+});
+
+describe("liveness and readiness", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it("live and ready answer ok while the process runs and the database is migrated", async () => {
+    for (const url of ["/api/health/live", "/api/health/ready"]) {
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json()).toEqual({ status: "ok" });
+    }
+  });
+
+  it("readiness turns 503 (draining) once the process is shutting down; liveness stays ok", async () => {
+    const app = await buildApp(t.deps);
+    try {
+      markDraining(app);
+      for (const url of ["/api/health/ready", "/api/health"]) {
+        const res = await app.inject({ method: "GET", url, headers: { "accept-language": "en" } });
+        expect(res.statusCode, url).toBe(503);
+        expect(res.json().error).toMatchObject({ code: "unavailable", details: { reason: "draining" } });
+      }
+      expect((await app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("liveness does not touch the database: it stays ok while the database is unreachable", async () => {
+    const { openDatabase } = await import("../../platform/db/pool.js");
+    const unreachable = openDatabase("postgres://postgres@127.0.0.1:1/nowhere");
+    const app = await buildApp({ ...t.deps, database: unreachable });
+    try {
+      expect((await app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
+      const ready = await app.inject({ method: "GET", url: "/api/health/ready" });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().error.details).toEqual({ reason: "database" });
+    } finally {
+      await app.close();
+      await unreachable.close();
+    }
+  });
+
+  it("documents both probes in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of ["/api/health/live", "/api/health/ready", "/metrics"]) {
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    }
+    expect(doc.paths["/api/health/ready"].get.responses["200"]).toBeDefined();
   });
 });
 

@@ -1,9 +1,11 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import { newId } from "../../platform/ids.js";
 import { authAccounts, rateLimits, sessions, users, verifications } from "./identity.tables.js";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./password.js";
+import { authRateLimitStorage } from "./rate-limits.js";
 
 /** The session cookie's name: `__Host-` binds it to this exact origin over HTTPS (SEC-9). */
 export const SESSION_COOKIE = "__Host-atrium_session";
@@ -21,6 +23,11 @@ interface AuthOptions {
   publicUrl: string;
   /** Silences the library's own console lines (the test suite); Atrium's log and audit keep what matters. */
   quiet?: boolean;
+}
+
+/** The pg pool under a Drizzle database (drizzle() keeps it as `$client`; the exported type omits it). */
+function poolOf(db: NodePgDatabase): Pick<pg.Pool, "query"> {
+  return (db as NodePgDatabase & { $client: pg.Pool }).$client;
 }
 
 /** Builds the better-auth instance: email + password, argon2id, Atrium's tables and cookie rules. */
@@ -56,7 +63,15 @@ export function createAuth({ db, secret, publicUrl, quiet = false }: AuthOptions
       password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
     },
     session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
-    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
+    // Counted in the database (shared by every server process) through Atrium's own counter, whose
+    // windows better-auth's storage would otherwise prune (see authRateLimitStorage).
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      customStorage: authRateLimitStorage(poolOf(db)),
+      window: 60,
+      max: 100,
+    },
     advanced: {
       // Names are set explicitly with the __Host- prefix, so the automatic __Secure- prefix stays off.
       useSecureCookies: false,

@@ -57,7 +57,6 @@ export async function identityRoutes(app: App, deps: AppDeps): Promise<void> {
       );
       forwardCookies(headers, reply);
       if (secondFactor) return { secondFactor };
-      await recordSignIn(deps, request, user.id, "password");
       return presentMe(await loadActor(deps.database, user), devMailbox);
     },
   );

@@ -13,7 +13,7 @@ import type { Auth } from "./auth.js";
 import { users } from "./identity.tables.js";
 import { admitPasswordCheck, forgetPasswordChecks } from "./password-checks.js";
 import { type SignedInUser, toFetchHeaders, toSignedInUser } from "./session.js";
-import { recordFailedSignIn } from "./sign-in-audit.js";
+import { recordFailedSignIn, recordSignIn } from "./sign-in-audit.js";
 import { challengeIfRequired, type SecondFactorChallenge } from "./sign-in-challenge.service.js";
 
 /**
@@ -34,7 +34,7 @@ export async function signIn(
       returnHeaders: true,
     });
   let signedIn: Awaited<ReturnType<typeof attempt>>;
-  await admitPasswordCheck(deps.database, email, deps.clock.now());
+  await admitPasswordCheck(deps.database, email, deps.clock.now(), request.ip);
   try {
     signedIn = await attempt();
   } catch (error) {
@@ -46,9 +46,13 @@ export async function signIn(
     throw error;
   }
   const user = toSignedInUser(signedIn.response.user);
-  await forgetPasswordChecks(deps.database, email);
+  await forgetPasswordChecks(deps.database, email, request.ip);
   const challenge = await challengeIfRequired(deps, user.id, signedIn.response.token);
-  if (!challenge) return { headers: signedIn.headers, user, secondFactor: null };
+  if (!challenge) {
+    // Every sign-in that yields a session is audited here, also the one right after setup or registration.
+    await recordSignIn(deps, request, user.id, "password");
+    return { headers: signedIn.headers, user, secondFactor: null };
+  }
   const headers = new Headers();
   headers.append("set-cookie", challenge.setCookie);
   return { headers, user, secondFactor: challenge.challenge };

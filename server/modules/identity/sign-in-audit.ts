@@ -14,7 +14,7 @@ import { users } from "./identity.tables.js";
 /** What a successful sign-in used to prove itself, kept on its audit row. */
 export type SignInMethod = "password" | "sms" | "totp" | "passkey";
 
-const signInActions = ["account.sign_in", "account.sign_in_failed"] as const;
+const signInActions = ["account.sign_in", "account.sign_in_failed", "account.second_factor_failed"] as const;
 type SignInAction = (typeof signInActions)[number];
 
 const accountInScope = "nullif(current_setting('app.user_id', true), '')";
@@ -101,4 +101,14 @@ export async function recordFailedSignIn(
     .where(eq(users.email, email.trim().toLowerCase()));
   const userId = account?.id;
   if (userId) await recordForAccount(deps, request, userId, "account.sign_in_failed", { reason: "password" });
+}
+
+/** Records a wrong second factor (code or passkey) of a sign-in whose password was right (REL-5). */
+export async function recordFailedSecondFactor(
+  deps: SignInDeps,
+  request: FastifyRequest,
+  userId: string,
+  method: Exclude<SignInMethod, "password">,
+): Promise<void> {
+  await recordForAccount(deps, request, userId, "account.second_factor_failed", { method });
 }

@@ -14,6 +14,7 @@ import { SESSION_COOKIE, SESSION_EXPIRES_IN_S } from "./auth.js";
 import { passkeys, secondFactors, sessions, signInChallenges, users } from "./identity.tables.js";
 import { passkeyMatches } from "./passkey-sign-in.js";
 import { hitRateLimit, type RateLimit } from "./rate-limits.js";
+import { recordFailedSecondFactor } from "./sign-in-audit.js";
 import type { AuthenticationResponseJSON } from "./webauthn.js";
 
 /** The cookie that carries a sign-in waiting for its second factor (never a session). */
@@ -184,7 +185,12 @@ export async function completeSignIn(
         .update(signInChallenges)
         .set({ failedAttempts: sql`${signInChallenges.failedAttempts} + 1` })
         .where(eq(signInChallenges.id, challenge.id));
-      return { wrong: challenge.failedAttempts + 1 < MAX_FAILURES } as const;
+      const method = "passkey" in proof ? "passkey" : (challenge.method as "sms" | "totp");
+      return {
+        wrong: challenge.failedAttempts + 1 < MAX_FAILURES,
+        userId: challenge.userId,
+        method,
+      } as const;
     }
     await tx.db
       .update(signInChallenges)
@@ -194,6 +200,8 @@ export async function completeSignIn(
     return { userId: challenge.userId, method } as const;
   });
   if ("wrong" in outcome) {
+    // Audited after the tries were counted and committed: every wrong answer leaves one row (REL-5).
+    await recordFailedSecondFactor(deps, request, outcome.userId, outcome.method);
     if (outcome.wrong)
       throw "code" in proof
         ? invalidField("code", "identity.second_factor_wrong")

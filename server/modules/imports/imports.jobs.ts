@@ -11,7 +11,7 @@ import { refreshSearchText } from "../clients/search-text.js";
 import { MAX_STORED_ERRORS } from "./imports.presenter.js";
 import { findImportRun, updateImportRun } from "./imports.queries.js";
 import { readStored } from "./stored-file.js";
-import { loadReferences, prepareRecords, upsertRecords } from "./upserts.js";
+import { type ColumnNamer, loadReferences, prepareRecords, upsertRecords } from "./upserts.js";
 import { columnNamer, type ReadFile, type RowProblem, readImportFile } from "./validate.js";
 
 /** Rows written per transaction: large enough to be set-based, small enough to show progress. */
@@ -68,12 +68,15 @@ export function createImportJobs(deps: ImportJobDeps): JobDefinition[] {
   return [processImport];
 }
 
-interface BatchOutcome {
+/** What one written batch did, counted and by row (the sync API answers per item). */
+export interface BatchOutcome {
   created: number;
   updated: number;
   unchanged: number;
   problems: RowProblem[];
   errorRows: number;
+  createdRows: number[];
+  updatedRows: number[];
 }
 
 /**
@@ -81,21 +84,16 @@ interface BatchOutcome {
  * refer to and upserted set-based. If the set-based write fails (data changed meanwhile), each row is
  * retried alone under a savepoint so one bad row cannot take the others down.
  */
-async function writeBatch(
+export async function writeBatch(
   tx: ScopedTx,
   kind: ImportKind,
-  file: ReadFile,
   batch: ReadFile["rows"],
-  ctx: { defaultOwnerId: string; now: Date },
+  ctx: { defaultOwnerId: string; now: Date; columnOf: ColumnNamer; presentFields: ReadonlySet<string> },
 ): Promise<BatchOutcome> {
   const problems: RowProblem[] = batch.flatMap((r) => r.problems);
   const clean = batch.filter((r) => r.problems.length === 0);
   const refs = await loadReferences(tx, kind, clean, true);
-  const prepared = prepareRecords(kind, clean, refs, {
-    defaultOwnerId: ctx.defaultOwnerId,
-    columnOf: columnNamer(kind, file.mapping),
-    presentFields: new Set(file.mapping.indexOf.keys()),
-  });
+  const prepared = prepareRecords(kind, clean, refs, ctx);
   problems.push(...prepared.problems);
 
   let inserted: string[] = [];
@@ -140,12 +138,18 @@ async function writeBatch(
 
   problems.sort((a, b) => a.row - b.row);
   const errorRows = new Set(problems.map((p) => p.row)).size;
+  const rowsOf = (ids: string[]) => {
+    const set = new Set(ids);
+    return prepared.records.filter((r) => set.has(r.record.id as string)).map((r) => r.row);
+  };
   return {
     created: inserted.length,
     updated: updated.length,
     unchanged: batch.length - errorRows - inserted.length - updated.length,
     problems,
     errorRows,
+    createdRows: rowsOf(inserted),
+    updatedRows: rowsOf(updated),
   };
 }
 
@@ -176,9 +180,11 @@ export async function processImportRun(
     const batch = file.rows.slice(index, index + IMPORT_BATCH_SIZE);
     const first = done === 0;
     await inFirm(deps.database, firmId, async (tx) => {
-      const outcome = await writeBatch(tx, kind, file, batch, {
+      const outcome = await writeBatch(tx, kind, batch, {
         defaultOwnerId: run.createdBy,
         now: deps.clock.now(),
+        columnOf: columnNamer(kind, file.mapping),
+        presentFields: new Set(file.mapping.indexOf.keys()),
       });
       const newProblems = first ? [...file.unreadable, ...outcome.problems] : outcome.problems;
       errors = [...errors, ...newProblems].slice(0, MAX_STORED_ERRORS);

@@ -9,31 +9,14 @@ import {
 } from "../../../contracts/imports.js";
 import type { App, AppDeps } from "../../deps.js";
 import { inStaffScope } from "../access/staff-scope.js";
+import { acceptCsvBodies, csvContentTypes } from "./csv-body.js";
 import { getImport, listImports, previewImport, repreviewImport, startImport } from "./imports.service.js";
 import { IMPORT_LIMIT_BYTES } from "./stored-file.js";
-
-// What browsers and tools send a .csv file as; all are read as raw bytes (the encoding is detected).
-const csvTypes = [
-  "text/csv",
-  "text/plain",
-  "application/csv",
-  "application/octet-stream",
-  "application/vnd.ms-excel",
-];
 
 /** CSV import (FILE-5): upload and preview, re-preview with other options, run, progress, history. */
 export async function importsRoutes(app: App, deps: AppDeps): Promise<void> {
   await app.register(async (scope: App) => {
-    // The upload's own parsers live in this plugin's scope only, so no other route accepts raw bodies.
-    if (scope.hasContentTypeParser("text/plain")) scope.removeContentTypeParser("text/plain");
-    for (const type of csvTypes) {
-      if (scope.hasContentTypeParser(type)) continue;
-      scope.addContentTypeParser(
-        type,
-        { parseAs: "buffer", bodyLimit: IMPORT_LIMIT_BYTES },
-        (_req, body, done) => done(null, body),
-      );
-    }
+    acceptCsvBodies(scope);
     scope.post(
       "/api/imports",
       {
@@ -42,7 +25,7 @@ export async function importsRoutes(app: App, deps: AppDeps): Promise<void> {
           tags: ["imports"],
           summary:
             "Upload a CSV file (the request body, up to 50 MB) and get its preview; nothing is imported yet",
-          consumes: csvTypes,
+          consumes: csvContentTypes,
           querystring: createImportQuerySchema,
           response: { 201: importPreviewSchema },
         },

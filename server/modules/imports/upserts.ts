@@ -5,7 +5,7 @@ import { fieldsByKind } from "./fields.js";
 import type { RowProblem, ValidRow } from "./validate.js";
 
 /** A table column written by an import, with its SQL type and the default for a new row. */
-interface ColumnSpec {
+export interface ColumnSpec {
   name: string;
   type: string;
   /** The import field that fills it; columns without one are computed (ids, references). */
@@ -15,7 +15,8 @@ interface ColumnSpec {
   insertDefault?: unknown;
 }
 
-interface TableSpec {
+/** A table an upsert writes, keyed by (firm_id, external_id), and its written columns. */
+export interface TableSpec {
   table: string;
   columns: ColumnSpec[];
 }
@@ -280,8 +281,17 @@ export async function upsertRecords(
   records: Array<Record<string, unknown>>,
   now: Date,
 ): Promise<{ inserted: string[]; updated: string[] }> {
+  return upsertIntoTable(tx, specs[kind], records, now);
+}
+
+/** upsertRecords for any table with an external id (the sync API's claims use it too). */
+export async function upsertIntoTable(
+  tx: ScopedTx,
+  spec: TableSpec,
+  records: Array<Record<string, unknown>>,
+  now: Date,
+): Promise<{ inserted: string[]; updated: string[] }> {
   if (records.length === 0) return { inserted: [], updated: [] };
-  const spec = specs[kind];
   const names = spec.columns.map((c) => c.name);
   const recordset = ["id uuid", "external_id text", ...spec.columns.map((c) => `${c.name} ${c.type}`)].join(
     ", ",

@@ -106,8 +106,8 @@ function samplesOfType(table: CsvTable, mapping: ColumnMapping, kind: ImportKind
   return values;
 }
 
-/** Reads one cell of a field; an error key when the value is not acceptable. */
-function readCell(
+/** Reads one cell of a field; an error key when the value is not acceptable (CSV cells and sync items). */
+export function readCell(
   field: FieldDef,
   raw: string,
   options: ResolvedImportOptions,
@@ -171,7 +171,7 @@ function readCell(
 type RowCheck = (values: Record<string, CellValue>, problem: (field: string, key: string) => void) => void;
 
 /** Rules across the cells of one row, per kind (the cells themselves are already read). */
-const rowChecks: Record<ImportKind, RowCheck> = {
+export const rowChecks: Record<ImportKind, RowCheck> = {
   client_files(values, problem) {
     if (!values.displayName && !values.holderLastName) problem("displayName", "imports.reason.name_needed");
   },

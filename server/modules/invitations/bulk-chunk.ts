@@ -13,6 +13,7 @@ import { listGrantees, listGrantFiles, loadFileStandings } from "../grants/grant
 import { grantees, grantProfiles } from "../grants/grants.tables.js";
 import { createGrantsWithGrantees } from "../grants/grants-bulk.service.js";
 import { users } from "../identity/identity.tables.js";
+import { recordWebhookEvent } from "../webhooks/webhooks.events.js";
 import type { BulkSkip, StoredBulkOptions } from "./bulk-invitations.service.js";
 import { queueInvitationMails } from "./bulk-mail.js";
 import { type PlannedFile, planFiles } from "./bulk-plan.js";
@@ -234,7 +235,7 @@ async function inviteTargets(
   const stored = new Map(
     (await insertRows(work.tx, clientInvitations, rows, invitationColumns)).map((r) => [r.id, r]),
   );
-  for (const plan of plans.filter((p) => p.existingAccountId))
+  for (const plan of plans.filter((p) => p.existingAccountId)) {
     await work.tx.db
       .update(grantees)
       .set({
@@ -243,6 +244,8 @@ async function inviteTargets(
         updatedAt: at,
       })
       .where(and(eq(grantees.firmId, firmOf(work.tx)), eq(grantees.id, plan.grantee.id)));
+    await recordWebhookEvent(work.tx, "grantee.activated", { granteeId: plan.grantee.id }, at);
+  }
   const mailRows = new Map<string, InvitationMailRow>(
     mails.map((m) => [
       m.id,

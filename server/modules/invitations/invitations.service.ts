@@ -18,6 +18,7 @@ import { loadGuardedGrant } from "../grants/grant-guard.js";
 import { findGrantee, type GranteeRow } from "../grants/grants.queries.js";
 import { grantees } from "../grants/grants.tables.js";
 import { findAccountByEmail } from "../identity/accounts.queries.js";
+import { recordWebhookEvent } from "../webhooks/webhooks.events.js";
 import {
   accessNoticeMail,
   CLIENT_INVITATION,
@@ -201,6 +202,12 @@ async function grantToExistingAccount(work: StaffWork, deps: InvitationMailDeps,
     work.tx,
     row.id as string,
     { lastOutboxId: outboxId, lastMailReminder: 0 },
+    work.audit.at,
+  );
+  await recordWebhookEvent(
+    work.tx,
+    "grantee.activated",
+    { granteeId: plan.grantee.id, accountId: plan.existingAccountId ?? undefined },
     work.audit.at,
   );
   return row.id as string;

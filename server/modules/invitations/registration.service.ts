@@ -18,6 +18,7 @@ import { findAccountByEmail, findPasswordHash, insertAccount } from "../identity
 import { signIn } from "../identity/identity.service.js";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../identity/password.js";
 import { hitRateLimit, type RateLimit } from "../identity/rate-limits.js";
+import { recordWebhookEvent } from "../webhooks/webhooks.events.js";
 import { CLIENT_INVITATION, loadInvitingFirm } from "./invitation-mail.js";
 import { findInvitation, firmOf, type InvitationRow, updateInvitation } from "./invitations.queries.js";
 import { chosenPerson, sharedAddressPersons } from "./shared-address.js";
@@ -192,6 +193,12 @@ export async function acceptClientInvitation(
           ...(person ? { personId: person.id } : {}),
         },
       });
+      await recordWebhookEvent(
+        ftx,
+        ["invitation.accepted", "grantee.activated"],
+        { invitationId: invitation.id, granteeId: invitation.granteeId, accountId: userId },
+        now,
+      );
       return { userId, newAccount: !account };
     });
   } catch (error) {

@@ -118,6 +118,7 @@ export const contracts = pgTable(
     primaryKey({ columns: [t.firmId, t.id] }),
     index("contracts_file_idx").on(t.firmId, t.clientFileId),
     uniqueIndex("contracts_external_id_idx").on(t.firmId, t.externalId),
+    index("contracts_updated_idx").on(t.firmId, t.updatedAt, t.id),
     foreignKey({
       columns: [t.firmId, t.clientFileId],
       foreignColumns: [clientFiles.firmId, clientFiles.id],
@@ -160,6 +161,7 @@ export const claims = pgTable(
     index("claims_file_idx").on(t.firmId, t.clientFileId),
     index("claims_contract_idx").on(t.firmId, t.contractId),
     uniqueIndex("claims_external_id_idx").on(t.firmId, t.externalId),
+    index("claims_updated_idx").on(t.firmId, t.updatedAt, t.id),
     foreignKey({
       columns: [t.firmId, t.clientFileId],
       foreignColumns: [clientFiles.firmId, clientFiles.id],

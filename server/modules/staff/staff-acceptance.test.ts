@@ -129,6 +129,7 @@ describe("accepting a staff invitation", () => {
         [a.firmId, invitation.id, res.body.userId],
       );
       expect(audit.rows.map((r) => r.action).sort()).toEqual([
+        "account.sign_in",
         "staff_invitation.accept",
         "staff_invitation.create",
         "staff_member.join",

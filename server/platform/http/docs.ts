@@ -14,6 +14,8 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
           "The client portal for advisory firms. Every error is `{ error: { code, message, details } }`.",
         version: "0.1.0",
       },
+      // The sync API (/api/sync/v1) takes a firm API key as a bearer token; everything else a session.
+      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
     },
     transform: jsonSchemaTransform,
   });

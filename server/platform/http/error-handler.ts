@@ -1,8 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { Language } from "../../../contracts/common.js";
 import { AppError, type FieldProblem } from "../errors.js";
 import { negotiateLanguage, translate } from "../i18n/translate.js";
+import { badPathFields, collectRouteTemplates } from "./bad-path.js";
+import { databaseInputError, registerInputGuards } from "./input-guards.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -18,11 +20,14 @@ interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
+/** What the client calls the part of the request a schema checked as a whole. */
+const locationNames: Record<string, string> = { querystring: "query", params: "path", headers: "headers" };
+
 /** Maps one schema issue (zod, via the type provider) to a field and a translatable hint. */
 function issueToField(issue: ValidationIssue, context: string | undefined): FieldProblem {
   const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
   const p = issue.params;
-  const field = path || context || "body";
+  const field = path || locationNames[context ?? ""] || context || "body";
   switch (issue.keyword) {
     case "too_small":
       return issue.message.includes("undefined") || p.minimum === 1
@@ -39,8 +44,9 @@ function issueToField(issue: ValidationIssue, context: string | undefined): Fiel
         params: { options: Array.isArray(p.values) ? p.values.join(", ") : "" },
       };
     case "unrecognized_keys":
+      // An unknown key that is itself empty names nothing: then the object it sits in is the field.
       return {
-        field: Array.isArray(p.keys) ? [path, p.keys[0]].filter(Boolean).join(".") : field,
+        field: (Array.isArray(p.keys) && [path, p.keys[0]].filter(Boolean).join(".")) || field,
         message: "field.unknown",
       };
     case "invalid_type":
@@ -76,6 +82,8 @@ function toAppError(error: FastifyError & { validationContext?: string }): AppEr
       );
   }
   if (error.statusCode === 429) return new AppError("rate_limited");
+  const fromDatabase = databaseInputError(error);
+  if (fromDatabase) return fromDatabase;
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(
       "invalid",
@@ -103,8 +111,21 @@ export function presentError(error: AppError, language: Language) {
   };
 }
 
-/** Installs the language decorator, the 404 handler and the one error handler. */
+/**
+ * Fastify's `frameworkErrors`: a URL the router refuses before any route runs (broken percent-encoding,
+ * a parameter over the length limit) answers like every other bad input, naming the parameter.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const language = negotiateLanguage(request.headers["accept-language"]);
+  const fields = badPathFields(request.server, request.method, request.url);
+  request.log.info({ code: error.code }, "request refused");
+  reply.code(400).send(presentError(new AppError("invalid", "errors.invalid", {}, { fields }), language));
+}
+
+/** Installs the language decorator, the 404 handler, the input guards and the one error handler. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  collectRouteTemplates(app);
+  registerInputGuards(app);
   app.decorateRequest("language", "de");
   app.addHook("onRequest", async (request: FastifyRequest) => {
     request.language = negotiateLanguage(request.headers["accept-language"]);
@@ -115,6 +136,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === "internal") request.log.error({ err: error }, "unhandled error");
+    // Input the schema let through and the database refused: answered, but a schema to tighten.
+    else if (!(error instanceof AppError) && databaseInputError(error))
+      request.log.warn({ err: error }, "input refused by the database");
     else request.log.info({ code: appError.code, key: appError.messageKey }, "request refused");
     reply.code(appError.status).send(presentError(appError, request.language));
   });

@@ -15,7 +15,10 @@ export function zodIssueToField(issue: z.core.$ZodIssue): FieldProblem {
     case "too_big":
       return { field, message: "field.too_long", params: { max: Number(issue.maximum) } };
     case "unrecognized_keys":
-      return { field: [...issue.path, issue.keys[0]].join("."), message: "field.unknown" };
+      return {
+        field: [...issue.path, issue.keys[0]].filter((k) => k !== "").join(".") || field,
+        message: "field.unknown",
+      };
     case "invalid_type":
       return { field, message: issue.input === undefined ? "field.required" : "field.type" };
     case "invalid_value":

@@ -29,6 +29,8 @@ const en: Catalog = {
   "field.choice": "Please choose one of: {{options}}.",
   "field.type": "Please enter a valid value.",
   "field.unknown": "This field is not expected here; remove it.",
+  "field.nul_character": "This text contains a NUL character, which cannot be stored. Please remove it.",
+  "field.taken": "This value is already in use. Please choose another.",
   "field.password_short": "Use at least 8 characters; a passphrase of several words is best.",
   "field.password_long": "Use at most 256 characters.",
   "field.password_common":
@@ -66,6 +68,9 @@ const de: Catalog = {
   "field.choice": "Bitte wählen Sie eines von: {{options}}.",
   "field.type": "Bitte geben Sie einen gültigen Wert ein.",
   "field.unknown": "Dieses Feld ist hier nicht vorgesehen; bitte entfernen Sie es.",
+  "field.nul_character":
+    "Dieser Text enthält ein NUL-Zeichen, das nicht gespeichert werden kann. Bitte entfernen Sie es.",
+  "field.taken": "Dieser Wert wird bereits verwendet. Bitte wählen Sie einen anderen.",
   "field.password_short": "Verwenden Sie mindestens 8 Zeichen; am besten einen Satz aus mehreren Wörtern.",
   "field.password_long": "Verwenden Sie höchstens 256 Zeichen.",
   "field.password_common":
@@ -100,6 +105,9 @@ const fr: Catalog = {
   "field.choice": "Veuillez choisir parmi : {{options}}.",
   "field.type": "Veuillez saisir une valeur valide.",
   "field.unknown": "Ce champ n'est pas prévu ici ; veuillez le retirer.",
+  "field.nul_character":
+    "Ce texte contient un caractère NUL, qui ne peut pas être enregistré. Veuillez le retirer.",
+  "field.taken": "Cette valeur est déjà utilisée. Veuillez en choisir une autre.",
   "field.password_short": "Utilisez au moins 8 caractères ; une phrase de plusieurs mots est idéale.",
   "field.password_long": "Utilisez au plus 256 caractères.",
   "field.password_common":

@@ -28,6 +28,9 @@ export const firmActionPrefixes = [
   "grant_profile.",
   "import.",
   "account.",
+  "access.",
+  "api_key.",
+  "sync.",
   "audit_log.",
 ] as const;
 

@@ -1,12 +1,14 @@
 import { createRoute, redirect } from "@tanstack/react-router";
 import { GrantProfilesPage } from "../access/grant-profiles-page";
 import { staffRoute } from "../routes";
+import { ApiKeysPage } from "./api-keys-page";
 import { DocumentCategoriesPage } from "./document-categories-page";
 import { FirmPoliciesPage } from "./firm-policies-page";
 import { FirmProfilePage } from "./firm-profile-page";
 import { LinesOfBusinessPage } from "./lines-of-business-page";
 import { MailServerPage } from "./mail-server-page";
 import { SettingsLayout } from "./settings-layout";
+import { WebhooksPage } from "./webhooks-page";
 
 /** `/app/settings`: the firm's settings (admins). */
 export const settingsRoute = createRoute({
@@ -59,6 +61,18 @@ const grantProfilesRoute = createRoute({
   component: GrantProfilesPage,
 });
 
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/api-keys",
+  component: ApiKeysPage,
+});
+
+const webhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/webhooks",
+  component: WebhooksPage,
+});
+
 /** The settings route with its pages, ready for the router's tree. */
 export const settingsRouteTree = settingsRoute.addChildren([
   settingsIndexRoute,
@@ -68,4 +82,6 @@ export const settingsRouteTree = settingsRoute.addChildren([
   linesRoute,
   categoriesRoute,
   grantProfilesRoute,
+  apiKeysRoute,
+  webhooksRoute,
 ]);

@@ -62,6 +62,16 @@ export function SettingsLayout() {
               {t("access.profiles.nav")}
             </Link>
           </li>
+          <li>
+            <Link to="/app/settings/api-keys" className={tabClass}>
+              {t("apiKeys.nav")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/app/settings/webhooks" className={tabClass}>
+              {t("webhooks.nav")}
+            </Link>
+          </li>
         </ul>
       </nav>
       <Outlet />
