@@ -12,6 +12,7 @@ import {
   rssKiB,
   spawnNode,
 } from "../tests/startup/process.js";
+import { measureUnderLoad, RSS_LOAD_BAR_MB } from "./perf-6-load.js";
 import type { Benchmark, BenchmarkContext, BenchmarkResult, Figure } from "./registry.js";
 
 const READY_BAR_MS = 5_000;
@@ -150,13 +151,23 @@ async function measure(ctx: BenchmarkContext): Promise<BenchmarkResult> {
     await stopCleanly(again.server);
   }
 
+  // PERF-1's load on one more start of the same kind, after the idle figures (its data would change them).
+  const loaded = await startUntilReady(ctx, launcher, env);
+  ctx.log(`start for the load: ready in ${loaded.readyMs} ms`);
+  const underLoad = await measureUnderLoad(ctx, loaded.server, env);
+  await stopCleanly(loaded.server);
+
   const readyMs = median(readyRuns);
   const bareMs = median(bare);
   // The worst of the runs, so one lucky run cannot pass the bar.
   const rssIdle = Math.max(...rssRuns);
-  const verdict = readyMs <= READY_BAR_MS && rssIdle <= RSS_BAR_MB ? "pass" : "fail";
+  const verdict =
+    readyMs <= READY_BAR_MS && rssIdle <= RSS_BAR_MB && underLoad.rssLoadMb <= RSS_LOAD_BAR_MB
+      ? "pass"
+      : "fail";
   notes.push(
     "MB are MiB (VmRSS / 1024). PostgreSQL runs as its own processes and is reported for information; the bar is on the server process.",
+    ...underLoad.notes,
   );
 
   const figures: Figure[] = [
@@ -212,12 +223,7 @@ async function measure(ctx: BenchmarkContext): Promise<BenchmarkResult> {
       label: "ready_ms / bare_node_ms (information)",
       inSummary: true,
     },
-    {
-      key: "rss_load_mb",
-      value: "n/a",
-      label: "RSS under PERF-1 load (bar ≤ 400): measured once PERF-1 exists",
-      inSummary: true,
-    },
+    ...underLoad.figures,
   ];
   return { figures, verdict, notes };
 }

@@ -42,6 +42,12 @@ export function portalScale(contracts: number) {
 }
 export type PortalScale = ReturnType<typeof portalScale>;
 
+/** The row counts at a scale, as a benchmark's note says them. */
+export function scaleNote(contracts: number): string {
+  const s = portalScale(contracts);
+  return `${s.firms} firms, ${s.files} client files, ${s.contracts} contracts, ${s.documents} documents (+ one version each), ${s.grants} grants, ${s.grantees} grantees`;
+}
+
 /**
  * A deterministic version-4-shaped uuid of `key`: md5 with the version and variant nibbles set, so the
  * API's uuid validation accepts it. `uid` is the same in SQL, so the benchmark can name generated rows.

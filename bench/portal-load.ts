@@ -10,7 +10,7 @@ import type { App } from "../server/deps.js";
 import { requireActor } from "../server/modules/access/actor.js";
 import { inPortalScope, requirePortalFile } from "../server/modules/access/portal-scope.js";
 import { inFirm } from "../server/platform/db/scope.js";
-import { childEnv, repoRoot, spawnNode } from "../tests/startup/process.js";
+import { childEnv, repoRoot, rssKiB, spawnNode } from "../tests/startup/process.js";
 import type { Probe } from "./portal-data.js";
 import type { BenchmarkContext } from "./registry.js";
 
@@ -20,17 +20,25 @@ import type { BenchmarkContext } from "./registry.js";
 
 export const CONNECTIONS = 50;
 export const SECONDS = 10;
-const WARMUP_SECONDS = 2;
+export const WARMUP_SECONDS = 2;
 const RSS_SAMPLE_MS = 200;
 
-/** The app's services on `databaseUrl` (migrating it), as `npm start` opens them for the web role. */
-export async function openBenchServices(ctx: BenchmarkContext, databaseUrl: string): Promise<Services> {
-  const dataDir = ctx.cleanup.path(await mkdtemp(path.join(os.tmpdir(), "atrium-bench-portal-app-")));
+/**
+ * The app's services on `databaseUrl` (migrating it), as `npm start` opens them for the web role. With
+ * `serverDataDir` they share a running server's data dir, so its secrets (read from there) are theirs.
+ */
+export async function openBenchServices(
+  ctx: BenchmarkContext,
+  databaseUrl: string,
+  serverDataDir?: string,
+): Promise<Services> {
+  const dataDir =
+    serverDataDir ?? ctx.cleanup.path(await mkdtemp(path.join(os.tmpdir(), "atrium-bench-portal-app-")));
   const config = loadConfig({
     NODE_ENV: "test",
     ATRIUM_ROLE: "web",
     ATRIUM_DATA_DIR: dataDir,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
+    ...(serverDataDir ? {} : { AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01" }),
     PUBLIC_URL: "http://localhost:3000",
     LOG_LEVEL: "silent",
   });
@@ -62,14 +70,20 @@ const baselineSql: Record<ListName, string> = {
  order by d.created_at desc, d.id desc`,
 };
 
-/** A running app with the signed-in probe and both ways to read each list. */
-export interface PortalServer {
-  app: App;
-  /** The owner pool, to read the app's backends from pg_stat_activity. */
+/** A listening server with a signed-in session and the API path of each list: what the load needs. */
+export interface LoadTarget {
+  /** An owner pool on the server's database, to read the app's backends from pg_stat_activity. */
   owner: pg.Pool;
   base: string;
   cookie: string;
   apiPath: Record<ListName, string>;
+  /** The server's process when it is not this one (its RSS and CPU are then read from /proc). */
+  pid?: number;
+}
+
+/** A running app with the signed-in probe and both ways to read each list. */
+export interface PortalServer extends LoadTarget {
+  app: App;
   baselinePath: Record<ListName, string>;
   /** Where the API's time goes: the session alone, then the session and the file access (no list). */
   stagePath: { session: string; access: string };
@@ -77,21 +91,28 @@ export interface PortalServer {
   rows: Record<ListName, number>;
 }
 
-/** Signs in through POST /api/session and returns the Cookie header the browser would send. */
-async function signIn(app: App, email: string, password: string): Promise<string> {
-  const res = await app.inject({
+/** Signs in over HTTP (POST /api/session at `base`) and returns the Cookie header the browser would send. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/session`, {
     method: "POST",
-    url: "/api/session",
-    payload: { email, password },
-    headers: { "x-atrium-csrf": "1" },
+    body: JSON.stringify({ email, password }),
+    headers: { "content-type": "application/json", "x-atrium-csrf": "1" },
   });
-  const setCookie = res.headers["set-cookie"];
-  const cookies = (Array.isArray(setCookie) ? setCookie : [String(setCookie ?? "")])
+  const cookies = res.headers
+    .getSetCookie()
     .map((c) => c.split(";")[0] ?? "")
     .filter((c) => c.includes("="));
-  if (res.statusCode !== 200 || cookies.length === 0)
-    throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  if (res.status !== 200 || cookies.length === 0)
+    throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return cookies.join("; ");
+}
+
+/** The probe's two lists in the portal API. */
+export function portalApiPaths(probe: Probe): Record<ListName, string> {
+  return {
+    contracts: `/api/portal/firms/${probe.firmId}/files/${probe.fileId}/contracts`,
+    documents: `/api/portal/firms/${probe.firmId}/files/${probe.fileId}/documents`,
+  };
 }
 
 /**
@@ -128,11 +149,8 @@ export async function startPortalServer(
   );
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const cookie = await signIn(app, probe.email, probe.password);
-  const apiPath = {
-    contracts: `/api/portal/firms/${probe.firmId}/files/${probe.fileId}/contracts`,
-    documents: `/api/portal/firms/${probe.firmId}/files/${probe.fileId}/documents`,
-  };
+  const cookie = await signIn(base, probe.email, probe.password);
+  const apiPath = portalApiPaths(probe);
   const baselinePath = { contracts: "/bench/baseline/contracts", documents: "/bench/baseline/documents" };
   const stagePath = {
     session: "/api/bench/session",
@@ -164,9 +182,9 @@ export interface LoadResult {
   p99: number;
   rps: number;
   requests: number;
-  /** The highest RSS of this process (the server) sampled during the run, in MiB. */
+  /** The highest RSS of the server (this process unless a pid is given) sampled during the run, in MiB. */
   rssMaxMb: number;
-  /** CPU time of this process (the server) per answered request, in ms. */
+  /** CPU time of the server (as above) per answered request, in ms. */
   nodeCpuMs: number;
   /** CPU time of the app pool's PostgreSQL backends per answered request, in ms (null: not readable here). */
   pgCpuMs: number | null;
@@ -183,6 +201,14 @@ interface AutocannonJson {
 const autocannonBin = path.join(repoRoot, "node_modules/autocannon/autocannon.js");
 const MS_PER_TICK = 10; // /proc's clock ticks (USER_HZ 100 on Linux)
 
+/** utime + stime of process `pid` in clock ticks, from /proc; null when it is gone or not readable. */
+async function processTicks(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
 /** utime + stime of each app-pool backend of this database, from /proc (PostgreSQL on this machine). */
 async function backendTicks(owner: pg.Pool): Promise<Map<number, number> | null> {
   const { rows } = await owner.query<{ pid: number }>(
@@ -190,33 +216,65 @@ async function backendTicks(owner: pg.Pool): Promise<Map<number, number> | null>
   );
   const ticks = new Map<number, number>();
   for (const { pid } of rows) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
-    if (stat === null) return null;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    const used = await processTicks(pid);
+    if (used === null) return null;
+    ticks.set(pid, used);
   }
   return ticks;
 }
 
-/** autocannon against `url` from a child process, sampling this process's RSS and CPU meanwhile. */
+/** RSS in bytes and CPU time in ms so far of the server: this process, or process `pid` read from /proc. */
+function serverMeter(pid?: number) {
+  if (pid === undefined) {
+    const cpuMs = () => {
+      const cpu = process.cpuUsage();
+      return (cpu.user + cpu.system) / 1000;
+    };
+    return { rss: async () => process.memoryUsage.rss(), cpuMs: async () => cpuMs() };
+  }
+  const present = (value: number | null) => {
+    if (value === null) throw new Error(`the server process ${pid} vanished under load`);
+    return value;
+  };
+  return {
+    rss: async () => present(await rssKiB(pid)) * 1024,
+    cpuMs: async () => present(await processTicks(pid)) * MS_PER_TICK,
+  };
+}
+
+/**
+ * autocannon against `url` from a child process, sampling the server's RSS every RSS_SAMPLE_MS and its
+ * CPU meanwhile: this process's, or process `pid`'s when the server runs on its own.
+ */
 export async function runLoad(
   owner: pg.Pool,
   url: string,
   cookie: string | null,
   seconds = SECONDS,
+  pid?: number,
 ): Promise<LoadResult> {
   const args = [autocannonBin, "-j", "-c", String(CONNECTIONS), "-d", String(seconds)];
   if (cookie) args.push("-H", `cookie=${cookie}`);
+  const meter = serverMeter(pid);
   const pgBefore = await backendTicks(owner);
-  const cpuBefore = process.cpuUsage();
+  const cpuBefore = await meter.cpuMs();
   const child = spawnNode([...args, url], childEnv({}));
-  let rssMax = process.memoryUsage.rss();
+  let rssMax = await meter.rss();
+  let sampleError: unknown = null;
   const sampler = setInterval(() => {
-    rssMax = Math.max(rssMax, process.memoryUsage.rss());
+    meter.rss().then(
+      (rss) => {
+        rssMax = Math.max(rssMax, rss);
+      },
+      (error) => {
+        sampleError ??= error;
+      },
+    );
   }, RSS_SAMPLE_MS);
   const exit = await child.exited;
   clearInterval(sampler);
-  const cpu = process.cpuUsage(cpuBefore);
+  if (sampleError) throw sampleError;
+  const cpuMs = (await meter.cpuMs()) - cpuBefore;
   const pgAfter = await backendTicks(owner);
   const line = child
     .stdout()
@@ -240,15 +298,19 @@ export async function runLoad(
     rps: Math.round(result.requests.average),
     requests: result.requests.total,
     rssMaxMb: Math.round((rssMax / 1024 ** 2) * 10) / 10,
-    nodeCpuMs: Math.round(((cpu.user + cpu.system) / 1000 / answered) * 100) / 100,
+    nodeCpuMs: Math.round((cpuMs / answered) * 100) / 100,
     pgCpuMs: pgTicks === null ? null : Math.round(((pgTicks * MS_PER_TICK) / answered) * 100) / 100,
   };
 }
 
-/** A short run of every route first: JIT, plan caches and pool connections warm, not measured. */
-export async function warmUp(server: PortalServer): Promise<void> {
+/** A short run of every route (and baseline, if any) first: JIT, plan caches and pool connections warm, not measured. */
+export async function warmUp(
+  server: LoadTarget & { baselinePath?: Record<ListName, string> },
+): Promise<void> {
   for (const list of lists) {
-    await runLoad(server.owner, `${server.base}${server.apiPath[list]}`, server.cookie, WARMUP_SECONDS);
-    await runLoad(server.owner, `${server.base}${server.baselinePath[list]}`, null, WARMUP_SECONDS);
+    const { owner, base, cookie, pid } = server;
+    await runLoad(owner, `${base}${server.apiPath[list]}`, cookie, WARMUP_SECONDS, pid);
+    if (server.baselinePath)
+      await runLoad(owner, `${base}${server.baselinePath[list]}`, null, WARMUP_SECONDS);
   }
 }

@@ -1,10 +1,12 @@
 import os from "node:os";
+import { RSS_LOAD_BAR_MB } from "./perf-6-load.js";
 import {
   type BenchDatabase,
   openBenchDatabase,
   type PortalWorld,
   portalScale,
   preparePortalWorld,
+  scaleNote,
 } from "./portal-data.js";
 import {
   CONNECTIONS,
@@ -23,7 +25,6 @@ import type { Benchmark, BenchmarkContext, BenchmarkResult, Figure } from "./reg
 const PERF1_CONTRACTS = 1_000_000;
 const RATIO_BAR = 0.7;
 const P99_BAR_MS = 25;
-const RSS_LOAD_BAR_MB = 400;
 const SCALES = [10_000, 100_000, 1_000_000];
 const GROWTH_BAR = 1.5;
 
@@ -79,11 +80,6 @@ async function measureLists(ctx: BenchmarkContext, server: PortalServer, label: 
     );
   }
   return { api, baseline };
-}
-
-function scaleNote(contracts: number): string {
-  const s = portalScale(contracts);
-  return `${s.firms} firms, ${s.files} client files, ${s.contracts} contracts, ${s.documents} documents (+ one version each), ${s.grants} grants, ${s.grantees} grantees`;
 }
 
 function probeNote(server: PortalServer): string {
@@ -200,7 +196,7 @@ async function measurePerf1(ctx: BenchmarkContext): Promise<BenchmarkResult> {
     `At ${CONNECTIONS} connections a request waits for the ${CONNECTIONS - 1} others (latency ≈ connections / throughput), so p99 ≤ ${P99_BAR_MS} ms ` +
       `needs well over ${Math.round((CONNECTIONS * 1000) / P99_BAR_MS)} req/s; on this machine the baseline itself answered ` +
       `${lists.map((l) => `${baseline[l].rps} req/s at p99 ${baseline[l].p99} ms`).join(" and ")}.`,
-    `RSS is the benchmark process, which is the server (autocannon runs in its own process), sampled every 200 ms; PERF-6 bar under PERF-1 load ≤ ${RSS_LOAD_BAR_MB} MB. It also holds tsx, the test factories and whatever benchmarks before it in the same run left, so it is an upper bound for \`npm start\`'s server.`,
+    `RSS is the benchmark process, which is the server (autocannon runs in its own process), sampled every 200 ms; PERF-6 bar under PERF-1 load ≤ ${RSS_LOAD_BAR_MB} MB. It also holds tsx, the test factories and whatever benchmarks before it in the same run left, so it is an upper bound for \`npm start\`'s server, which PERF-6 measures under this load.`,
     `Load average at end: ${load()}.`,
   );
   return {

@@ -36,6 +36,9 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
     caseAttachment: newId(),
     confirmation: newId(),
     confirmedConfirmation: newId(),
+    apiKey: newId(),
+    webhook: newId(),
+    webhookDelivery: newId(),
     user: adminId,
   };
   // Klara's grantee has joined the portal: removing her account is something another firm must not do.
@@ -123,6 +126,19 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
       "insert into bulk_invitation_runs (firm_id, id, options, total, created_by, status) values ($1, $2, '{}', 0, $3, 'done')",
       [ids.bulkRun, adminId],
     );
+    await q(
+      "insert into api_keys (firm_id, id, name, scopes, prefix, secret_hash, created_by) values ($1, $2, 'Sync', '{read,write}', 'atr_seed', $3, $4)",
+      [ids.apiKey, "0".repeat(64), adminId],
+    );
+    await q(
+      "insert into webhook_endpoints (firm_id, id, url, events, secret_sealed, secret_hint) values ($1, $2, 'https://hooks.a.test/atrium', '{case.created}', 'sealed', 'whsec_seed')",
+      [ids.webhook],
+    );
+    await q(
+      `insert into webhook_deliveries (firm_id, id, endpoint_id, event_id, event_type, payload, status, created_at)
+       values ($1, $2, $3, $4, 'case.created', '{}', 'failed', now())`,
+      [ids.webhookDelivery, ids.webhook, newId()],
+    );
     // Accounts are global: firm A's admin's session is what another firm's admin must not end.
     await client.query(
       "insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')",
@@ -193,6 +209,15 @@ async function seedFirmA(t: TestApp, adminId: string, firmId: string): Promise<I
   return ids;
 }
 
+/**
+ * Endpoints that serve someone other than staff sessions: the portal's serve grantees
+ * (tests/security/sec-11-portal.test.ts sweeps them); the sync API takes only a firm's API key and
+ * reads by external id (its SEC-11 test is in server/modules/sync/sync.test.ts).
+ */
+function servesOthers(template: string): boolean {
+  return template.startsWith("/api/portal/") || template.startsWith("/api/sync/");
+}
+
 /** Which of firm A's ids goes into a path parameter, judged by the path segment before it. */
 function idFor(path: string, param: string, ids: Ids): string {
   const segments = path.split("/");
@@ -220,6 +245,9 @@ function idFor(path: string, param: string, ids: Ids): string {
     cases: ids.case,
     attachments: ids.caseAttachment,
     confirmations: path.endsWith("/certificate") ? ids.confirmedConfirmation : ids.confirmation,
+    "api-keys": ids.apiKey,
+    webhooks: ids.webhook,
+    deliveries: ids.webhookDelivery,
   };
   // Client invitations (/api/invitations/…) and staff invitations (/api/staff/invitations/…) share a word;
   // bulk runs (/api/invitations/bulk/…) are their own.
@@ -257,6 +285,9 @@ async function snapshot(t: TestApp, firmId: string): Promise<string> {
     "confirmation_requests",
     "confirmation_evidence",
     "notification_items",
+    "api_keys",
+    "webhook_endpoints",
+    "webhook_deliveries",
   ];
   const rows = await inScope(t.deps.database, { firmId }, async ({ client }) => {
     const out: Record<string, unknown> = {};
@@ -305,7 +336,7 @@ describe("SEC-11 for the back office", () => {
     const answers: string[] = [];
     for (const [template, operations] of Object.entries(spec.paths)) {
       const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
-      if (params.length === 0 || template.startsWith("/api/portal/") || !("get" in operations)) continue;
+      if (params.length === 0 || servesOthers(template) || !("get" in operations)) continue;
       if (template in needMore) continue;
       const url = params.reduce((p, name) => p.replace(`{${name}}`, idFor(template, name, ids)), template);
       const res = await insider.request("GET", url);
@@ -324,8 +355,7 @@ describe("SEC-11 for the back office", () => {
     for (const [template, operations] of Object.entries(spec.paths)) {
       const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
       if (params.length === 0) continue;
-      // The portal's endpoints serve grantees, not staff: tests/security/sec-11-portal.test.ts sweeps them.
-      if (template.startsWith("/api/portal/")) continue;
+      if (servesOthers(template)) continue;
       const url = params.reduce((p, name) => p.replace(`{${name}}`, idFor(template, name, ids)), template);
       for (const method of Object.keys(operations)) {
         const verb = method.toUpperCase() as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -345,7 +375,7 @@ describe("SEC-11 for the back office", () => {
       paths: Record<string, Record<string, unknown>>;
     };
     const endpoints = Object.entries(spec.paths)
-      .filter(([template]) => template.includes("{") && !template.startsWith("/api/portal/"))
+      .filter(([template]) => template.includes("{") && !servesOthers(template))
       .flatMap(([template, operations]) => Object.keys(operations).map((method) => ({ template, method })));
     const pool = Object.values(ids);
     const seed = Number(process.env.SEC11_SEED ?? Date.now() % 1_000_000);
