@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import type { Language } from "../../../contracts/common.js";
 import { certificateTexts } from "./certificate-texts.js";
 import type { EvidenceRow, RequestRow } from "./confirmations.queries.js";
@@ -96,6 +96,8 @@ interface Pen {
 export async function renderCertificate(content: CertificateContent): Promise<Uint8Array> {
   const t = certificateTexts[content.language];
   const { evidence } = content;
+  // pdf-lib is loaded on the first certificate, not at start (PERF-6).
+  const { PDFDocument, StandardFonts, rgb } = await import("pdf-lib");
   const pdf = await PDFDocument.create();
   pdf.setTitle(`${t.title} – ${evidence.documentTitle}`);
   pdf.setAuthor(content.firmName);

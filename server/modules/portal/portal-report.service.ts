@@ -12,7 +12,6 @@ import {
   listPortalPersons,
 } from "./portal-lists.service.js";
 import { portalOverview } from "./portal-overview.service.js";
-import { ReportWriter } from "./portal-report.pdf.js";
 
 // A file's PDF overview (reports): what the viewer sees in the portal, drawn from the same services
 // the portal's pages read — persons, current cover and contracts, assets with totals, claims — so the
@@ -55,6 +54,8 @@ export async function buildPortalReport(
   const today = work.now.toISOString().slice(0, 10);
   const totals = (list: readonly MoneyTotal[]) => list.map((m) => f.money(m.value, m.currency)).join(" · ");
 
+  // pdf-lib is loaded on the first report, not at start: most processes never draw one (PERF-6).
+  const { ReportWriter } = await import("./portal-report.pdf.js");
   const writer = await ReportWriter.start(
     { firmName: firm?.name ?? "", color: firm?.primaryColor ?? null },
     t("report.title"),

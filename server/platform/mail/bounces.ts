@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
 import type { BounceReport } from "../../../contracts/mail.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/pool.js";
@@ -41,6 +40,8 @@ function field(text: string, name: string): string | null {
  * names no original Message-ID (not a DSN about one of our mails).
  */
 export async function parseDeliveryStatus(raw: Buffer | string): Promise<Bounce | null> {
+  // Loaded on the first bounce, not at start: mailparser is large and most processes never parse one (PERF-6).
+  const { simpleParser } = await import("mailparser");
   const parsed = await simpleParser(raw);
   // mailparser puts the message/delivery-status part (and text/rfc822-headers) into the text, and the
   // returned message/rfc822 among the attachments: look in both.

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { type AddressObject, simpleParser } from "mailparser";
+import type { AddressObject } from "mailparser";
 import {
   SMTPServer,
   type SMTPServerDataStream,
@@ -176,6 +176,8 @@ export class SmtpSink {
     if (fault) throw fault;
     if (stream.sizeExceeded) throw smtpError(552, `Message exceeds ${maxMessageBytes} bytes`);
     const raw = Buffer.concat(chunks);
+    // Loaded on the first mail, not at start: only the development sink parses mail (PERF-6).
+    const { simpleParser } = await import("mailparser");
     const parsed = await simpleParser(raw);
     const envelopeTo = session.envelope.rcptTo.map((r) => r.address).join(", ");
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
